@@ -1,0 +1,97 @@
+"""Command line: parses arguments, calls the library, prints, sets exit codes. Nothing else."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .batch import Failure, run_batch
+from .errors import SitrepError
+from .pipeline import Extraction
+from .schema import TABLES
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="IOM Regional Response Overview PDFs → tidy Parquet tables.")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    typer.echo(f"Error: {message}", err=True)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively for *.pdf)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for <table>.parquet")] = Path("outputs"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors")] = False,
+) -> None:
+    """Extract reports into one Parquet file per table; rows of a report already there are replaced."""
+
+    def report(path: Path, extraction: Extraction | None, failure: Failure | None) -> None:
+        if failure is not None:
+            _error(failure.message)
+        elif not quiet and extraction is not None:
+            typer.echo(
+                f"{path}: {len(extraction.sector_indicators)} indicators, "
+                f"{len(extraction.country_highlights)} countries, {len(extraction.key_figures)} key figures"
+            )
+
+    try:
+        result = run_batch(paths, out, on_file=report)
+    except SitrepError as error:  # output folder problems
+        _error(str(error))
+        raise typer.Exit(EXIT_FAILED) from None
+    for failure in result.failures:
+        if not Path(failure.source_file).exists():
+            _error(failure.message)
+    if not result.extractions and not result.failures:
+        _error("no PDF files found in " + ", ".join(str(p) for p in paths))
+        raise typer.Exit(EXIT_FAILED)
+    if not quiet and result.written:
+        typer.echo(f"wrote {len(result.written)} tables to {out}/ ({len(result.extractions)} reports, {len(result.failures)} failed)")
+    raise typer.Exit(EXIT_FAILED if result.failures else EXIT_OK)
+
+
+@app.command()
+def schema(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False) -> None:
+    """Print every table's columns, types and meanings."""
+    data = {
+        name: [
+            {"name": c.name, "type": str(c.type), "nullable": c.nullable, "description": c.description}
+            for c in spec.columns
+        ]
+        for name, spec in TABLES.items()
+    }
+    if as_json:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    for name, spec in TABLES.items():
+        typer.echo(f"{name}: {spec.description}")
+        for column in data[name]:
+            null = " (nullable)" if column["nullable"] else ""
+            typer.echo(f"  {column['name']:<18} {column['type']:<8} {column['description']}{null}")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception:
+        if debug:
+            raise
+        _error("internal error (a bug): run again with --debug for the traceback")
+        sys.exit(EXIT_FAILED)

@@ -1,0 +1,191 @@
+"""Layout: words → lines → blocks, from positions alone.
+
+The reports are infographics: text order in the content stream says little about
+reading order (the total-beneficiaries roundel is drawn in the middle of the Health
+block), so everything here works from geometry. A `Line` is a run of words on one
+baseline with no column-sized gap in it; a `Block` is a stack of lines that touch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .reading import Word
+from .repair import clean_text
+
+#: A horizontal gap wider than this many times the font size separates columns
+#: (the fixtures' gutters are >= 18 pt at 7-8 pt text, real gutters are wider still;
+#: justified text rarely stretches a space past 1 em).
+COLUMN_GAP_EM = 1.6
+#: Words whose vertical extents overlap by this fraction of the smaller height sit on
+#: one baseline.
+ROW_OVERLAP = 0.5
+#: A word this much smaller than its line's main size and touching the word before
+#: it is a superscript footnote mark ('2021' + '2' is printed '2021²').
+MARK_SIZE_RATIO = 0.8
+MARK_MAX_GAP = 1.0
+#: Lines join a block when the gap above them is at most this many line heights
+#: (paragraph leading is ~1.2 em; the fixtures and the reports leave >= 1 line between
+#: paragraphs and blocks).
+BLOCK_GAP_LINES = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    words: tuple[Word, ...]
+    marks: tuple[Word, ...] = ()  # footnote marks cut off the words they touched
+
+    @property
+    def page(self) -> int:
+        return self.words[0].page
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def color(self) -> tuple[float, ...]:
+        return self.words[0].color
+
+    @property
+    def raw_text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return clean_text(self.raw_text)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    lines: tuple[Line, ...]
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def x0(self) -> float:
+        return min(line.x0 for line in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(line.x1 for line in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(line.top for line in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(line.bottom for line in self.lines)
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def x_overlap(a: Line | Block, b: Line | Block) -> float:
+    return _overlap(a.x0, a.x1, b.x0, b.x1)
+
+
+def _rows(words: Iterable[Word]) -> list[list[Word]]:
+    """Cluster words into baselines: each word joins the row it overlaps most."""
+    rows: list[tuple[float, float, list[Word]]] = []
+    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        best, best_overlap = None, 0.0
+        for index, (top, bottom, _) in enumerate(rows[-8:], start=max(0, len(rows) - 8)):
+            overlap = _overlap(top, bottom, word.top, word.bottom)
+            smaller = min(bottom - top, word.height) or 1.0
+            if overlap / smaller >= ROW_OVERLAP and overlap > best_overlap:
+                best, best_overlap = index, overlap
+        if best is None:
+            rows.append((word.top, word.bottom, [word]))
+        else:
+            top, bottom, members = rows[best]
+            members.append(word)
+            # The row keeps the extent of its main text so a tall word does not
+            # swallow the lines above and below it.
+            rows[best] = (top, bottom, members)
+    return [sorted(members, key=lambda w: w.x0) for _, _, members in rows]
+
+
+def _split_columns(row: list[Word]) -> list[list[Word]]:
+    segments: list[list[Word]] = [[row[0]]]
+    for word in row[1:]:
+        previous = segments[-1][-1]
+        size = max(previous.size, word.size)
+        if word.x0 - previous.x1 > COLUMN_GAP_EM * size:
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def _make_line(words: list[Word]) -> Line:
+    main = max(w.size for w in words)
+    kept: list[Word] = []
+    marks: list[Word] = []
+    for word in words:
+        is_mark = (
+            kept
+            and word.size <= MARK_SIZE_RATIO * main
+            and word.x0 - kept[-1].x1 <= MARK_MAX_GAP
+            and word.bottom < kept[-1].bottom - 0.5
+            and word.text.isdigit()
+        )
+        (marks if is_mark else kept).append(word)
+    return Line(words=tuple(kept), marks=tuple(marks))
+
+
+def build_lines(words: Sequence[Word]) -> tuple[Line, ...]:
+    """Lines in reading order: top to bottom, then left to right."""
+    lines = [
+        _make_line(segment)
+        for row in _rows(words)
+        for segment in _split_columns(row)
+    ]
+    return tuple(sorted(lines, key=lambda line: (round(line.top, 1), line.x0)))
+
+
+def build_blocks(lines: Sequence[Line]) -> tuple[Block, ...]:
+    """Stack lines that touch vertically and share columns into blocks."""
+    open_blocks: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        target = None
+        for members in reversed(open_blocks):
+            last = members[-1]
+            gap = line.top - last.bottom
+            if gap <= BLOCK_GAP_LINES * min(line.height, last.height) + 0.5 and x_overlap(line, last) > 0:
+                target = members
+                break
+        if target is None:
+            open_blocks.append([line])
+        else:
+            target.append(line)
+    return tuple(Block(lines=tuple(members)) for members in open_blocks)

@@ -1,0 +1,114 @@
+"""Report metadata: is this a Regional Response Overview, in which language, for which period.
+
+The period comes from the intro sentence ("from April to June 2021") or a period
+banner ("April – June 2021", "April 2018 – February 2019"). A superscript footnote
+mark glued onto a year ('20212' in a text dump) must not turn 2021 into 20212.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .layout import Line
+
+TITLES = {
+    "en": "Venezuelan Migrant and Refugee Situation: Regional Response Overview",
+    "es": "Situación de migrantes y refugiados venezolanos: respuesta regional",
+}
+
+_TITLE_PATTERNS = {
+    "en": regex.compile(r"venezuelan\s+migrants?\s+and\s+refugees?\s+situation", regex.I),
+    "es": regex.compile(r"situaci[oó]n\s+de\s+(?:los\s+)?(?:migrantes\s+y\s+refugiados|refugiados\s+y\s+migrantes)\s+venezolanos", regex.I),
+}
+_RESPONSE = regex.compile(r"regional\s+response|respuesta\s+regional", regex.I)
+
+MONTHS = {
+    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+_MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# A year may carry a glued footnote digit: '20212' is 2021 + mark 2.
+_YEAR = r"(?P<{0}>(?:19|20)\d\d)\d?(?!\d)"
+_SEP = r"\s*(?:[-–—]|to|and|through|until|a|al|y|hasta)\s*"
+_OF = r"(?:,?\s*(?:de(?:l)?\s+)?)"
+
+PERIOD_PATTERNS = (
+    # from April to June 2021 / between April and June 2021 / de abril a junio de 2021
+    regex.compile(r"(?:from|between|de|entre)\s+" + _MONTH.format("m1") + _SEP + _MONTH.format("m2") + _OF + _YEAR.format("y2"), regex.I),
+    # April 2018 – February 2019
+    regex.compile(_MONTH.format("m1") + _OF + _YEAR.format("y1") + _SEP + _MONTH.format("m2") + _OF + _YEAR.format("y2"), regex.I),
+    # April – June 2021, April-June 2021
+    regex.compile(r"\b" + _MONTH.format("m1") + r"\s*[-–—]\s*" + _MONTH.format("m2") + _OF + _YEAR.format("y2"), regex.I),
+)
+# A monthly edition names one month: 'MONTHLY UPDATE – MARCH 2019'.
+MONTH_PATTERN = regex.compile(r"\b" + _MONTH.format("m2") + _OF + _YEAR.format("y2"), regex.I)
+
+_SPANISH = regex.compile(r"\b(?:de|la|los|las|y|en|para|migrantes|refugiados|con|del|por)\b", regex.I)
+_ENGLISH = regex.compile(r"\b(?:the|of|and|in|to|for|migrants|refugees|with|by)\b", regex.I)
+#: How many lines from the top of page 1 to search for the title and period; the
+#: title and intro sentence sit at the top of the infographic.
+HEAD_LINES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    title: str | None
+    language: str
+    period: Period | None
+
+
+def detect_language(text: str) -> str:
+    return "es" if len(_SPANISH.findall(text)) > len(_ENGLISH.findall(text)) else "en"
+
+
+def detect_title(text: str, language: str) -> str | None:
+    """Canonical title if the text names the series (either language), else None."""
+    for lang, pattern in _TITLE_PATTERNS.items():
+        if pattern.search(text) and _RESPONSE.search(text):
+            return TITLES[language if language in TITLES else lang]
+    return None
+
+
+def _period(match: regex.Match[str]) -> Period | None:
+    groups = match.groupdict()
+    month2 = MONTHS[groups["m2"].lower()]
+    year2 = int(groups["y2"])
+    month1 = MONTHS[groups["m1"].lower()] if groups.get("m1") else month2
+    year1 = int(groups["y1"]) if groups.get("y1") else (year2 if month1 <= month2 else year2 - 1)
+    start = dt.date(year1, month1, 1)
+    end = dt.date(year2, month2, calendar.monthrange(year2, month2)[1])
+    if end < start:
+        return None
+    return Period(start=start, end=end, text=match.group(0))
+
+
+def find_period(text: str) -> Period | None:
+    """The first period statement, preferring explicit ranges over a lone month."""
+    for pattern in (*PERIOD_PATTERNS, MONTH_PATTERN):
+        for match in pattern.finditer(text):
+            period = _period(match)
+            if period is not None:
+                return period
+    return None
+
+
+def read_meta(lines: Sequence[Line]) -> ReportMeta:
+    """Metadata from the first page's lines, in reading order."""
+    head = " ".join(line.text for line in lines[:HEAD_LINES])
+    whole = " ".join(line.text for line in lines)
+    language = detect_language(whole)
+    return ReportMeta(title=detect_title(head, language), language=language, period=find_period(head))

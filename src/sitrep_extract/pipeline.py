@@ -1,0 +1,132 @@
+"""One report in, every stage's result out: read → layout → segment.
+
+`Extraction` keeps the intermediate records (lines, blocks, segments, pairings) so
+that `show` can draw what the extractor saw and tests can look at any stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .countries import CountryHighlight, CountrySegment, find_headed, find_map_labels, merge
+from .errors import NotARegionalResponseOverview
+from .keyfigures import KeyFigure, find_key_figures
+from .layout import Block, Line, build_blocks, build_lines
+from .metadata import read_meta
+from .quality import Issue
+from .reading import Page, read_pdf
+from .regional import RegionalHighlight, RegionalSegment, find_regional, find_section_start
+from .sectors import SectorBlock, SectorIndicator, find_sector_blocks, indicators
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    report_id: str
+    source_file: str
+    source_sha256: str
+    title: str
+    period_start: dt.date | None
+    period_end: dt.date | None
+    page_count: int
+    language: str
+    extractor_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    page: Page
+    lines: tuple[Line, ...]
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    report: Report
+    key_figures: tuple[KeyFigure, ...]
+    sector_indicators: tuple[SectorIndicator, ...]
+    country_highlights: tuple[CountryHighlight, ...]
+    regional_highlights: tuple[RegionalHighlight, ...]
+    issues: tuple[Issue, ...]
+    # Intermediate results, for `show` and for tests.
+    layouts: tuple[PageLayout, ...]
+    sector_blocks: tuple[SectorBlock, ...]
+    country_segments: tuple[CountrySegment, ...]
+    regional_segments: tuple[RegionalSegment, ...]
+
+    @property
+    def report_id(self) -> str:
+        return self.report.report_id
+
+
+#: report_id is this many hex characters of the SHA-256: short enough to read,
+#: long enough that an archive of thousands of reports never collides.
+REPORT_ID_LENGTH = 16
+
+
+def extract(path: str | Path) -> Extraction:
+    """Extract one Regional Response Overview; raises a `SitrepError` if it cannot."""
+    document = read_pdf(path)
+    layouts = tuple(_layout(page) for page in document.pages)
+    meta = read_meta(layouts[0].lines)
+    if meta.title is None:
+        raise NotARegionalResponseOverview(
+            document.path, "not an IOM Regional Response Overview (title not found on page 1)"
+        )
+    issues: list[Issue] = []
+
+    sector_blocks: list[SectorBlock] = []
+    for layout in layouts:
+        blocks, found = find_sector_blocks(layout.lines, layout.page.width)
+        sector_blocks.extend(blocks)
+        issues.extend(found)
+
+    headed: list[CountrySegment] = []
+    mapped: list[CountrySegment] = []
+    for layout in layouts:
+        headed.extend(find_headed(layout.lines))
+        mapped.extend(find_map_labels(layout.page.words))
+    country_segments = merge(headed + mapped)
+
+    all_lines = [line for layout in layouts for line in layout.lines]
+    all_blocks = [block for layout in layouts for block in layout.blocks]
+    key_figures = find_key_figures(all_blocks, all_lines)
+
+    start = find_section_start([layout.lines for layout in layouts])
+    regional: list[RegionalSegment] = []
+    if start is not None:
+        stop_pages = {s.highlight.page - 1 for s in headed} | {b.page - 1 for b in sector_blocks}
+        regional = find_regional([layout.blocks for layout in layouts], start, stop_pages)
+
+    if meta.period is None:
+        issues.append(Issue("period-not-found", "reporting period not found on page 1", 1))
+    report = Report(
+        report_id=document.sha256[:REPORT_ID_LENGTH],
+        source_file=document.path,
+        source_sha256=document.sha256,
+        title=meta.title,
+        period_start=meta.period.start if meta.period else None,
+        period_end=meta.period.end if meta.period else None,
+        page_count=document.page_count,
+        language=meta.language,
+        extractor_version=__version__,
+    )
+    return Extraction(
+        report=report,
+        key_figures=tuple(key_figures),
+        sector_indicators=tuple(indicators(sector_blocks)),
+        country_highlights=tuple(sorted((s.highlight for s in country_segments), key=lambda h: (h.page, h.country))),
+        regional_highlights=tuple(s.highlight for s in regional),
+        issues=tuple(issues),
+        layouts=layouts,
+        sector_blocks=tuple(sector_blocks),
+        country_segments=tuple(country_segments),
+        regional_segments=tuple(regional),
+    )
+
+
+def _layout(page: Page) -> PageLayout:
+    lines = build_lines(page.words)
+    return PageLayout(page=page, lines=lines, blocks=build_blocks(lines))

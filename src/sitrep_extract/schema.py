@@ -1,0 +1,130 @@
+"""The table schema, defined once: writers, docs, the `schema` command and tests read it here.
+
+Column names and types are a contract with downstream tools (pandas, DuckDB, R,
+Power BI, HDX): change them only with a version bump and a note in the README.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: pa.DataType
+    description: str
+    nullable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # unique within a report; with report_id, unique in the folder
+
+    @property
+    def schema(self) -> pa.Schema:
+        return pa.schema(
+            [
+                pa.field(c.name, c.type, nullable=c.nullable, metadata={"description": c.description})
+                for c in self.columns
+            ],
+            metadata={"table": self.name, "description": self.description},
+        )
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+_REPORT_ID = Column("report_id", pa.string(), "First 16 hex characters of the source file's SHA-256")
+_PAGE = Column("page", pa.int32(), "1-based page number where the value is printed")
+_VALUE_TEXT = Column("value_text", pa.string(), "The number exactly as printed, e.g. '1.7 M' or '429.700'")
+_UNIT = Column("unit", pa.string(), "count | percent | usd")
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec(
+            "reports",
+            "One row per extracted report",
+            (
+                _REPORT_ID,
+                Column("source_file", pa.string(), "Path of the PDF as given to the extractor"),
+                Column("source_sha256", pa.string(), "SHA-256 of the PDF file"),
+                Column("title", pa.string(), "Report title, normalised"),
+                Column("period_start", pa.date32(), "First day of the reporting period", nullable=True),
+                Column("period_end", pa.date32(), "Last day of the reporting period", nullable=True),
+                Column("page_count", pa.int32(), "Number of pages in the PDF"),
+                Column("language", pa.string(), "ISO 639-1 code of the edition's language (en, es)"),
+                Column("extractor_version", pa.string(), "sitrep_extract version that wrote the row"),
+            ),
+            key=(),
+        ),
+        TableSpec(
+            "key_figures",
+            "Headline figures: total beneficiaries, Venezuelans worldwide and in LAC, IOM missions",
+            (
+                _REPORT_ID,
+                Column("figure", pa.string(), "snake_case figure name, e.g. total_beneficiaries"),
+                Column("value", pa.float64(), "Normalised value"),
+                _UNIT,
+                _VALUE_TEXT,
+                _PAGE,
+            ),
+            key=("figure",),
+        ),
+        TableSpec(
+            "sector_indicators",
+            "Label/value pairs of the sector blocks",
+            (
+                _REPORT_ID,
+                Column("sector", pa.string(), "Canonical sector name (English)"),
+                Column("indicator", pa.string(), "Indicator label, cleaned; a sector's country count is 'Countries'"),
+                Column("value", pa.float64(), "Normalised value"),
+                _UNIT,
+                _VALUE_TEXT,
+                _PAGE,
+                Column("x0", pa.float64(), "Left edge of the printed value (pdfplumber points)"),
+                Column("top", pa.float64(), "Top edge of the printed value, from the page top"),
+                Column("x1", pa.float64(), "Right edge of the printed value"),
+                Column("bottom", pa.float64(), "Bottom edge of the printed value, from the page top"),
+            ),
+            key=("sector", "indicator"),
+        ),
+        TableSpec(
+            "country_highlights",
+            "Venezuelan refugees and migrants per country, with the highlight paragraph",
+            (
+                _REPORT_ID,
+                Column("country", pa.string(), "English short name as the series prints it"),
+                Column("iso3", pa.string(), "ISO 3166-1 alpha-3 code"),
+                Column("figure", pa.float64(), "Venezuelan refugees and migrants in the country, normalised"),
+                Column("figure_text", pa.string(), "The figure exactly as printed"),
+                Column("text", pa.string(), "Highlight paragraph, cleaned; null when only a map prints the figure", nullable=True),
+                _PAGE,
+            ),
+            key=("iso3",),
+        ),
+        TableSpec(
+            "regional_highlights",
+            "Regional highlight paragraphs in reading order",
+            (
+                _REPORT_ID,
+                Column("seq", pa.int32(), "1-based reading order within the report"),
+                Column("heading", pa.string(), "Bold lead-in of the paragraph, without its colon", nullable=True),
+                Column("text", pa.string(), "Paragraph text, cleaned"),
+                _PAGE,
+            ),
+            key=("seq",),
+        ),
+    )
+}
+
+
+def table_names() -> tuple[str, ...]:
+    return tuple(TABLES)

@@ -1,0 +1,328 @@
+"""Sector blocks: find each sector's heading, the region below it, and pair labels with values.
+
+Pairing is geometric. In the real April–June 2021 report the content stream runs
+"Countries" (Health, no value) straight into "2,155,039" (the total roundel beside
+the block): a text-order parser would give Health 2,155,039 countries. Here a value
+only pairs with a label in the same sector region, and a label with no value of its
+own yields no row, only an `Issue`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .layout import Line, x_overlap
+from .numbers import Quantity, find_numbers, parse_number
+from .quality import Issue
+from .repair import join_lines
+from .vocabulary import match_sector
+
+#: A heading is bold or at least this large (label text is 7-8 pt, headings 10+).
+HEADING_MIN_SIZE = 9.0
+#: Slack around a region's edges, in points.
+EDGE = 4.0
+#: A vertical gap this large ends a sector region even without a next heading
+#: (footnotes or a page banner below the last block).
+REGION_MAX_GAP = 40.0
+#: Lines of one wrapped label sit closer than this many line heights.
+LABEL_LINE_GAP = 0.8
+#: A value sits at most this far (pt) below/above its label, or beside it.
+MAX_PAIR_GAP = 24.0
+MAX_BESIDE_GAP = 80.0
+#: Words after a leading number that still belong to the value ('25% rent').
+MAX_SUFFIX_WORDS = 2
+
+_COUNTRIES = regex.compile(r"^(?:countries|pa[ií]ses|n[uú]mero de pa[ií]ses)$", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class SectorIndicator:
+    sector: str
+    indicator: str
+    value: float
+    unit: str
+    value_text: str
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A printed value: its words, its text as printed, and what it means."""
+
+    lines: tuple[Line, ...]
+    text: str
+    quantity: Quantity
+    suffix: str | None  # 'rent' in '25% rent'
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    sector: str
+    label: tuple[Line, ...]
+    value: Value | None
+
+
+@dataclass(frozen=True, slots=True)
+class SectorBlock:
+    sector: str
+    page: int
+    heading: tuple[Line, ...]
+    lines: tuple[Line, ...]
+    pairings: tuple[Pairing, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A label group or a value inside a region, in reading order."""
+
+    lines: tuple[Line, ...]
+    value: Value | None
+
+    @property
+    def x0(self) -> float:
+        return min(line.x0 for line in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(line.x1 for line in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(line.top for line in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(line.bottom for line in self.lines)
+
+
+def _value(words: Sequence, line: Line, text: str, quantity: Quantity, suffix: str | None) -> Value:
+    return Value(
+        lines=(line,),
+        text=text,
+        quantity=quantity,
+        suffix=suffix,
+        x0=min(w.x0 for w in words),
+        top=min(w.top for w in words),
+        x1=max(w.x1 for w in words),
+        bottom=max(w.bottom for w in words),
+    )
+
+
+def split_value(line: Line) -> tuple[str | None, Value | None]:
+    """(label part, value part) of a line: a whole-line value, a value with a short
+    lower-case suffix ('25% rent'), or a label with its value at the end ('Countries 16')."""
+    text = line.text
+    try:
+        return None, _value(line.words, line, text, parse_number(text), None)
+    except ValueError:
+        pass
+    matches = find_numbers(text)
+    if not matches:
+        return text, None
+    first, last = matches[0], matches[-1]
+    words = line.words
+    if first.start == 0 and len(matches) == 1:
+        rest = text[first.end :].split()
+        if 0 < len(rest) <= MAX_SUFFIX_WORDS and all(w.isalpha() and w.islower() for w in rest):
+            return None, _value(words, line, text, first.quantity, " ".join(rest))
+    if last.end == len(text) and last.start > 0:
+        label = text[: last.start].strip()
+        n_value_words = len(last.text.split())
+        value_words = words[-n_value_words:]
+        label_words = words[:-n_value_words]
+        stands_out = all(w.bold for w in value_words) and not all(w.bold for w in label_words)
+        if label and regex.search(r"\p{L}", label) and stands_out:
+            return label, _value(value_words, line, last.text, last.quantity, None)
+    return text, None
+
+
+def _is_heading_style(line: Line) -> bool:
+    return line.bold or line.size >= HEADING_MIN_SIZE
+
+
+def find_headings(lines: Sequence[Line]) -> list[tuple[str, tuple[Line, ...]]]:
+    """Sector headings on one page; a heading may wrap ('Humanitarian' / 'Transportation')."""
+    headings: list[tuple[str, tuple[Line, ...]]] = []
+    used: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in used or not _is_heading_style(line):
+            continue
+        sector = match_sector(line.text)
+        if sector:
+            headings.append((sector, (line,)))
+            continue
+        below = _next_below(lines, i)
+        if below is not None and _is_heading_style(lines[below]):
+            sector = match_sector(line.text + " " + lines[below].text)
+            if sector:
+                headings.append((sector, (line, lines[below])))
+                used.add(below)
+    return headings
+
+
+def _next_below(lines: Sequence[Line], i: int) -> int | None:
+    line = lines[i]
+    for j in range(i + 1, len(lines)):
+        other = lines[j]
+        if other.top > line.bottom + line.height:
+            return None
+        if other.top >= line.bottom - 1 and abs(other.x0 - line.x0) <= EDGE:
+            return j
+    return None
+
+
+def _region(lines: Sequence[Line], heading: tuple[Line, ...], all_headings: Sequence[tuple[Line, ...]], page_width: float) -> tuple[Line, ...]:
+    head = heading[0]
+    left = head.x0 - EDGE
+    right = min((h[0].x0 - EDGE for h in all_headings if h[0].x0 > head.x0 + 20), default=page_width)
+    bottom = min(
+        (h[0].top for h in all_headings if h is not heading and h[0].top > head.top and left <= h[0].x0 < right),
+        default=float("inf"),
+    )
+    top = heading[-1].bottom
+    heading_ids = {id(line) for h in all_headings for line in h}
+    region: list[Line] = []
+    last_bottom = top
+    for line in lines:
+        if id(line) in heading_ids or line.top < top - 1 or line.bottom > bottom + 1:
+            continue
+        if line.x0 < left or line.x1 > right + EDGE:
+            continue
+        if line.top - last_bottom > REGION_MAX_GAP:
+            break
+        region.append(line)
+        last_bottom = max(last_bottom, line.bottom)
+    return tuple(region)
+
+
+def _items(region: Sequence[Line]) -> list[_Item]:
+    items: list[_Item] = []
+    pending: list[Line] = []
+
+    def flush() -> None:
+        if pending:
+            items.append(_Item(lines=tuple(pending), value=None))
+            pending.clear()
+
+    for line in region:
+        label, value = split_value(line)
+        if value is not None and label is None:
+            flush()
+            items.append(_Item(lines=(line,), value=value))
+            continue
+        if pending:
+            last = pending[-1]
+            close = line.top - last.bottom <= LABEL_LINE_GAP * last.height and x_overlap(line, last) > 0
+            if not close:
+                flush()
+        if value is not None:  # label and value on one line
+            flush()
+            items.append(_Item(lines=(line,), value=None))
+            items.append(_Item(lines=(line,), value=value))
+            continue
+        pending.append(line)
+    flush()
+    return items
+
+
+def _pair(items: list[_Item]) -> list[tuple[_Item, _Item | None]]:
+    """Give each label group at most one value: beside it, else below it (or above it
+    in blocks whose first item is a value)."""
+    labels = [it for it in items if it.value is None]
+    values = [it for it in items if it.value is not None]
+    values_first = bool(items) and items[0].value is not None
+    candidates: list[tuple[float, int, int]] = []
+    for vi, value in enumerate(values):
+        for li, label in enumerate(labels):
+            if label.lines == value.lines:  # 'Countries 16' on one line
+                candidates.append((-1.0, vi, li))
+                continue
+            same_row = min(label.bottom, value.bottom) - max(label.top, value.top) > 0
+            if same_row and label.x1 <= value.x0 + 1 and value.x0 - label.x1 <= MAX_BESIDE_GAP:
+                candidates.append((value.x0 - label.x1, vi, li))
+                continue
+            if x_overlap(label.lines[0], value.lines[0]) <= 0:
+                continue
+            gap_below = value.top - label.bottom  # value below its label
+            gap_above = label.top - value.bottom  # value above its label
+            gap = gap_above if values_first else gap_below
+            if -1 <= gap <= MAX_PAIR_GAP:
+                candidates.append((gap, vi, li))
+    taken_v: set[int] = set()
+    taken_l: dict[int, int] = {}
+    for _, vi, li in sorted(candidates):
+        if vi in taken_v or li in taken_l:
+            continue
+        taken_v.add(vi)
+        taken_l[li] = vi
+    return [(label, values[taken_l[li]] if li in taken_l else None) for li, label in enumerate(labels)] + [
+        (value, None) for vi, value in enumerate(values) if vi not in taken_v
+    ]
+
+
+def indicator_name(label: Sequence[Line], value: Value | None) -> str:
+    name = join_lines([line.text for line in label])
+    if value is not None and value.lines == tuple(label):  # 'Countries 16': drop the value
+        name = name[: len(name) - len(value.text)].strip() if name.endswith(value.text) else name
+    if _COUNTRIES.match(name):
+        name = "Countries"
+    if value is not None and value.suffix:
+        name = f"{name}: {value.suffix}"
+    return name
+
+
+def find_sector_blocks(lines: Sequence[Line], page_width: float) -> tuple[list[SectorBlock], list[Issue]]:
+    """Sector blocks of one page (lines in reading order, all on that page)."""
+    headings = find_headings(lines)
+    all_heading_lines = [h for _, h in headings]
+    blocks: list[SectorBlock] = []
+    issues: list[Issue] = []
+    for sector, heading in headings:
+        region = _region(lines, heading, all_heading_lines, page_width)
+        pairings: list[Pairing] = []
+        for first, second in _pair(_items(region)):
+            if first.value is not None:  # a value with no label
+                issues.append(Issue("value-without-label", f"{sector}: value {first.value.text!r} has no label", heading[0].page))
+                continue
+            value = second.value if second is not None else None
+            pairings.append(Pairing(sector=sector, label=first.lines, value=value))
+            if value is None:
+                label = indicator_name(first.lines, None)
+                issues.append(Issue("label-without-value", f"{sector}: label {label!r} has no value", heading[0].page))
+        blocks.append(SectorBlock(sector=sector, page=heading[0].page, heading=heading, lines=region, pairings=tuple(pairings)))
+    return blocks, issues
+
+
+def indicators(blocks: Sequence[SectorBlock]) -> list[SectorIndicator]:
+    rows = []
+    for block in blocks:
+        for pairing in block.pairings:
+            value = pairing.value
+            if value is None:
+                continue
+            rows.append(
+                SectorIndicator(
+                    sector=block.sector,
+                    indicator=indicator_name(pairing.label, value),
+                    value=value.quantity.value,
+                    unit=value.quantity.unit,
+                    value_text=value.text,
+                    page=block.page,
+                    x0=value.x0,
+                    top=value.top,
+                    x1=value.x1,
+                    bottom=value.bottom,
+                )
+            )
+    return rows
