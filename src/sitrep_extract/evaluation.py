@@ -1,0 +1,168 @@
+"""Evaluation: score extracted tables against hand-verified expected tables.
+
+Expected tables are CSV files, one per table, in a folder beside the PDF
+(`<name>/` or `expected/<name>/`). Only the columns present in the CSV are
+compared, so a user can verify just the figures they care about. Rows are matched
+on each table's key; values are compared numerically, text after normalisation.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from .schema import TABLES
+
+#: Coordinates are checked to within a point: the expected positions come from the
+#: generator's own bookkeeping of where it drew the text, not from pdfminer.
+COORD_TOLERANCE = 1.0
+COORD_COLUMNS = frozenset({"x0", "top", "x1", "bottom"})
+REL_TOLERANCE = 1e-9
+#: Tables whose rows are one per report carry no key of their own.
+EVALUATED = ("reports", "key_figures", "sector_indicators", "country_highlights", "regional_highlights")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDiff:
+    column: str
+    expected: str
+    observed: str
+
+
+@dataclass(frozen=True, slots=True)
+class RowDiff:
+    table: str
+    key: tuple[str, ...]
+    kind: str  # 'wrong' | 'missing' | 'extra'
+    fields: tuple[FieldDiff, ...] = ()
+
+    def describe(self) -> str:
+        key = " / ".join(self.key) or "(report)"
+        if self.kind != "wrong":
+            return f"{self.table}: {self.kind} {key}"
+        detail = "; ".join(f"{f.column}: expected {f.expected!r}, got {f.observed!r}" for f in self.fields)
+        return f"{self.table}: wrong {key}: {detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class TableScore:
+    table: str
+    expected: int
+    observed: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.observed if self.observed else (1.0 if not self.expected else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.expected if self.expected else (1.0 if not self.observed else 0.0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    name: str
+    tables: tuple[TableScore, ...]
+    diffs: tuple[RowDiff, ...]
+
+    @property
+    def min_f1(self) -> float:
+        return min((t.f1 for t in self.tables), default=1.0)
+
+
+def load_expected(folder: str | Path) -> dict[str, list[dict[str, str]]]:
+    """Every `<table>.csv` in the folder that names a known table."""
+    folder = Path(folder)
+    expected = {}
+    for name in EVALUATED:
+        path = folder / f"{name}.csv"
+        if path.exists():
+            with path.open(newline="", encoding="utf-8") as handle:
+                expected[name] = list(csv.DictReader(handle))
+    return expected
+
+
+def _norm_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return " ".join(unicodedata.normalize("NFC", str(value)).split())
+
+
+def _same(column: str, kind: pa.DataType, expected: str, observed: Any) -> bool:
+    expected = _norm_text(expected)
+    observed_text = _norm_text(observed)
+    if not expected or not observed_text:
+        return expected == observed_text
+    if pa.types.is_floating(kind) or pa.types.is_integer(kind):
+        try:
+            e, o = float(expected), float(observed)
+        except ValueError:
+            return False
+        if column in COORD_COLUMNS:
+            return abs(e - o) <= COORD_TOLERANCE
+        return math.isclose(e, o, rel_tol=REL_TOLERANCE, abs_tol=1e-9)
+    return expected == observed_text
+
+
+def _key(table: str, row: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(_norm_text(row.get(k)) for k in TABLES[table].key)
+
+
+def compare_table(table: str, expected: Sequence[Mapping[str, str]], observed: Sequence[Mapping[str, Any]]) -> tuple[TableScore, list[RowDiff]]:
+    spec = TABLES[table]
+    types = {c.name: c.type for c in spec.columns}
+    columns = [c for c in (expected[0].keys() if expected else ()) if c in types and c != "report_id"]
+    observed_by_key: dict[tuple[str, ...], Mapping[str, Any]] = {}
+    diffs: list[RowDiff] = []
+    for row in observed:
+        key = _key(table, row)
+        if key in observed_by_key:
+            diffs.append(RowDiff(table, key, "extra"))
+        else:
+            observed_by_key[key] = row
+    correct = 0
+    for row in expected:
+        key = _key(table, row)
+        got = observed_by_key.pop(key, None)
+        if got is None:
+            diffs.append(RowDiff(table, key, "missing"))
+            continue
+        wrong = tuple(
+            FieldDiff(c, _norm_text(row[c]), _norm_text(got.get(c)))
+            for c in columns
+            if not _same(c, types[c], row[c], got.get(c))
+        )
+        if wrong:
+            diffs.append(RowDiff(table, key, "wrong", wrong))
+        else:
+            correct += 1
+    diffs.extend(RowDiff(table, key, "extra") for key in observed_by_key)
+    return TableScore(table, len(expected), len(observed), correct), diffs
+
+
+def score(name: str, expected: Mapping[str, Sequence[Mapping[str, str]]], observed: Mapping[str, pa.Table]) -> Score:
+    """Score observed tables (one report's rows) against the expected CSV rows."""
+    scores, diffs = [], []
+    for table in EVALUATED:
+        if table not in expected:
+            continue
+        rows = observed[table].to_pylist() if table in observed else []
+        table_score, table_diffs = compare_table(table, expected[table], rows)
+        scores.append(table_score)
+        diffs.extend(table_diffs)
+    return Score(name, tuple(scores), tuple(diffs))
