@@ -13,7 +13,7 @@ from . import __version__
 from .batch import Failure, run_batch
 from .errors import SitrepError
 from .pipeline import Extraction
-from .schema import TABLES
+from .schema import TABLES, describe
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="IOM Regional Response Overview PDFs → tidy Parquet tables.")
 
@@ -61,13 +61,7 @@ def extract(
 @app.command()
 def schema(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False) -> None:
     """Print every table's columns, types and meanings."""
-    data = {
-        name: [
-            {"name": c.name, "type": str(c.type), "nullable": c.nullable, "description": c.description}
-            for c in spec.columns
-        ]
-        for name, spec in TABLES.items()
-    }
+    data = describe()
     if as_json:
         typer.echo(json.dumps(data, indent=2))
         return

@@ -128,3 +128,36 @@ TABLES: dict[str, TableSpec] = {
 
 def table_names() -> tuple[str, ...]:
     return tuple(TABLES)
+
+
+def type_name(data_type: pa.DataType) -> str:
+    """The type as users name it (pyarrow prints float64 as 'double', date32 as 'date32[day]')."""
+    if pa.types.is_date32(data_type):
+        return "date32"
+    if pa.types.is_float64(data_type):
+        return "float64"
+    return str(data_type)
+
+
+def describe() -> dict[str, list[dict[str, object]]]:
+    """Every table's columns as plain data, for `schema --json` and the docs."""
+    return {
+        name: [
+            {"name": c.name, "type": type_name(c.type), "nullable": c.nullable, "description": c.description}
+            for c in spec.columns
+        ]
+        for name, spec in TABLES.items()
+    }
+
+
+def markdown() -> str:
+    """The schema as Markdown; the README embeds exactly this (a test keeps them in step)."""
+    parts = []
+    for name, spec in TABLES.items():
+        key = ", ".join(("report_id", *spec.key)) if spec.key else "report_id"
+        parts.append(f"#### `{name}` — {spec.description} (key: {key})\n")
+        parts.append("| column | type | null | meaning |\n|---|---|---|---|")
+        for c in spec.columns:
+            parts.append(f"| `{c.name}` | {type_name(c.type)} | {'yes' if c.nullable else 'no'} | {c.description} |")
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
