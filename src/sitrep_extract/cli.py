@@ -11,6 +11,8 @@ import typer
 
 from . import __version__
 from .batch import Failure, run_batch
+from .evaluation import check_folder, score_to_dict
+from .report import print_scores
 from .errors import SitrepError
 from .pipeline import Extraction
 from .schema import TABLES, describe
@@ -70,6 +72,29 @@ def schema(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")
         for column in data[name]:
             null = " (nullable)" if column["nullable"] else ""
             typer.echo(f"  {column['name']:<18} {column['type']:<8} {column['description']}{null}")
+
+
+@app.command()
+def check(
+    folder: Annotated[Path, typer.Argument(help="Folder of PDFs with expected tables in expected/<name>/ or <name>/")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+    min_f1: Annotated[float, typer.Option("--min-f1", min=0.0, max=1.0, help="Fail when any table's F1 is below this")] = 1.0,
+) -> None:
+    """Score extraction against hand-verified expected tables: precision, recall, F1 per table."""
+    if not folder.is_dir():
+        _error(f"{folder}: not a folder")
+        raise typer.Exit(EXIT_FAILED)
+    scores = check_folder(folder)
+    if not scores:
+        _error(f"{folder}: no PDF with expected tables found (see README: Checking accuracy)")
+        raise typer.Exit(EXIT_FAILED)
+    failed = [s for s in scores if s.min_f1 < min_f1]
+    if as_json:
+        payload = {"min_f1": min_f1, "passed": not failed, "fixtures": [score_to_dict(s) for s in scores]}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print_scores(scores, min_f1)
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 @app.command()

@@ -17,6 +17,7 @@ import regex
 
 from .layout import Line, build_lines, x_overlap
 from .numbers import find_numbers, parse_number
+from .quality import Issue
 from .reading import Word
 from .repair import join_lines
 from .vocabulary import Country, match_country
@@ -66,6 +67,16 @@ def parse_heading(text: str) -> tuple[Country, str, float] | None:
     except ValueError:
         return None
     return country, figure, quantity.value
+
+
+def unparsed_headings(lines: Sequence[Line]) -> list[Issue]:
+    """Bold 'Country - …' headings whose figure is not a number: a highlight that lost its figure."""
+    issues = []
+    for line in lines:
+        match = HEADING.match(line.text)
+        if match and line.bold and match_country(match["name"]) and parse_heading(line.text) is None:
+            issues.append(Issue("country-without-figure", f"heading {line.text!r} has no readable figure", line.page))
+    return issues
 
 
 def _body(lines: Sequence[Line], start: int, heading: Line) -> list[Line]:

@@ -40,11 +40,13 @@ class FieldDiff:
 class RowDiff:
     table: str
     key: tuple[str, ...]
-    kind: str  # 'wrong' | 'missing' | 'extra'
+    kind: str  # 'wrong' | 'missing' | 'extra' | 'error' (the file could not be extracted)
     fields: tuple[FieldDiff, ...] = ()
 
     def describe(self) -> str:
         key = " / ".join(self.key) or "(report)"
+        if self.kind == "error":
+            return f"cannot extract: {key}"
         if self.kind != "wrong":
             return f"{self.table}: {self.kind} {key}"
         detail = "; ".join(f"{f.column}: expected {f.expected!r}, got {f.observed!r}" for f in self.fields)
@@ -143,9 +145,9 @@ def compare_table(table: str, expected: Sequence[Mapping[str, str]], observed: S
             diffs.append(RowDiff(table, key, "missing"))
             continue
         wrong = tuple(
-            FieldDiff(c, _norm_text(row[c]), _norm_text(got.get(c)))
+            FieldDiff(c, _norm_text(row.get(c)), _norm_text(got.get(c)))
             for c in columns
-            if not _same(c, types[c], row[c], got.get(c))
+            if not _same(c, types[c], row.get(c, ""), got.get(c))
         )
         if wrong:
             diffs.append(RowDiff(table, key, "wrong", wrong))
@@ -166,3 +168,74 @@ def score(name: str, expected: Mapping[str, Sequence[Mapping[str, str]]], observ
         scores.append(table_score)
         diffs.extend(table_diffs)
     return Score(name, tuple(scores), tuple(diffs))
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A PDF and the folder of its hand-verified expected tables."""
+
+    pdf: Path
+    expected: Path
+
+    @property
+    def name(self) -> str:
+        return self.pdf.stem
+
+
+def find_cases(folder: str | Path) -> list[Case]:
+    """Every PDF under `folder` with expected tables in `expected/<stem>/` or `<stem>/` beside it."""
+    cases = []
+    for pdf in sorted(Path(folder).rglob("*.pdf")):
+        for candidate in (pdf.parent / "expected" / pdf.stem, pdf.parent / pdf.stem):
+            if candidate.is_dir() and any(candidate.glob("*.csv")):
+                cases.append(Case(pdf, candidate))
+                break
+    return cases
+
+
+def check_case(case: Case) -> Score:
+    """Extract the case's PDF and score it; a file that cannot be extracted scores zero."""
+    from .errors import SitrepError
+    from .pipeline import extract
+    from .tables import build_tables
+
+    expected = load_expected(case.expected)
+    try:
+        observed = build_tables([extract(case.pdf)])
+    except SitrepError as error:
+        result = score(case.name, expected, {})
+        return Score(case.name, result.tables, (RowDiff("file", (str(error),), "error"),) + result.diffs)
+    return score(case.name, expected, observed)
+
+
+def check_folder(folder: str | Path) -> list[Score]:
+    return [check_case(case) for case in find_cases(folder)]
+
+
+def score_to_dict(result: Score) -> dict[str, Any]:
+    return {
+        "fixture": result.name,
+        "min_f1": result.min_f1,
+        "tables": [
+            {
+                "table": t.table,
+                "expected": t.expected,
+                "observed": t.observed,
+                "correct": t.correct,
+                "precision": t.precision,
+                "recall": t.recall,
+                "f1": t.f1,
+            }
+            for t in result.tables
+        ],
+        "diffs": [
+            {
+                "table": d.table,
+                "key": list(d.key),
+                "kind": d.kind,
+                "fields": [{"column": f.column, "expected": f.expected, "observed": f.observed} for f in d.fields],
+                "text": d.describe(),
+            }
+            for d in result.diffs
+        ],
+    }

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .countries import CountryHighlight, CountrySegment, find_headed, find_map_labels, merge
+from . import consistency
+from .consistency import Check
+from .countries import CountryHighlight, CountrySegment, find_headed, find_map_labels, merge, unparsed_headings
 from .errors import NotARegionalResponseOverview
 from .keyfigures import KeyFigure, find_key_figures
 from .layout import Block, Line, build_blocks, build_lines
@@ -49,6 +51,7 @@ class Extraction:
     sector_indicators: tuple[SectorIndicator, ...]
     country_highlights: tuple[CountryHighlight, ...]
     regional_highlights: tuple[RegionalHighlight, ...]
+    checks: tuple[Check, ...]
     issues: tuple[Issue, ...]
     # Intermediate results, for `show` and for tests.
     layouts: tuple[PageLayout, ...]
@@ -85,10 +88,13 @@ def extract(path: str | Path) -> Extraction:
 
     headed: list[CountrySegment] = []
     mapped: list[CountrySegment] = []
+    country_issues: list[Issue] = []
     for layout in layouts:
         headed.extend(find_headed(layout.lines))
         mapped.extend(find_map_labels(layout.page.words))
+        country_issues.extend(unparsed_headings(layout.lines))
     country_segments = merge(headed + mapped)
+    issues.extend(country_issues)
 
     all_lines = [line for layout in layouts for line in layout.lines]
     all_blocks = [block for layout in layouts for block in layout.blocks]
@@ -102,6 +108,14 @@ def extract(path: str | Path) -> Extraction:
 
     if meta.period is None:
         issues.append(Issue("period-not-found", "reporting period not found on page 1", 1))
+    sector_rows = indicators(sector_blocks)
+    checks = (
+        consistency.sector_total(sector_rows, key_figures),
+        consistency.sector_values(sector_blocks),
+        consistency.key_figures(key_figures),
+        consistency.country_figures(country_issues, len(country_segments)),
+    )
+    issues.extend(consistency.issues_for(checks))
     report = Report(
         report_id=document.sha256[:REPORT_ID_LENGTH],
         source_file=document.path,
@@ -116,9 +130,10 @@ def extract(path: str | Path) -> Extraction:
     return Extraction(
         report=report,
         key_figures=tuple(key_figures),
-        sector_indicators=tuple(indicators(sector_blocks)),
+        sector_indicators=tuple(sector_rows),
         country_highlights=tuple(sorted((s.highlight for s in country_segments), key=lambda h: (h.page, h.country))),
         regional_highlights=tuple(s.highlight for s in regional),
+        checks=checks,
         issues=tuple(issues),
         layouts=layouts,
         sector_blocks=tuple(sector_blocks),

@@ -122,6 +122,19 @@ TABLES: dict[str, TableSpec] = {
             ),
             key=("seq",),
         ),
+        TableSpec(
+            "checks",
+            "Self-consistency checks of each report (a failure is information, not an error)",
+            (
+                _REPORT_ID,
+                Column("check", pa.string(), "Stable check name: sector-total, sector-values, key-figures, country-figures"),
+                Column("status", pa.string(), "pass | fail | skip"),
+                Column("expected", pa.string(), "What the report itself says (e.g. the printed total)", nullable=True),
+                Column("observed", pa.string(), "What the extracted rows give", nullable=True),
+                Column("message", pa.string(), "One line for people"),
+            ),
+            key=("check",),
+        ),
     )
 }
 
