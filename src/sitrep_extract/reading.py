@@ -136,11 +136,33 @@ def _color(value: Any) -> tuple[float, ...]:
         return ()
 
 
+#: Overprinted (fake-bold) text draws the same glyph again within this many points;
+#: pdfplumber's own default tolerance.
+DEDUPE_TOLERANCE = 1.0
+
+
 def _prepare_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop rotated and overprinted duplicate chars; keep lost-glyph tabs inside words.
+
+    pdfplumber's dedupe_chars does the same but sorts per char group and takes most of
+    a page's reading time; a grid of buckets the size of the tolerance is linear."""
     prepared = []
+    seen: dict[tuple[str, str, float, int, int], list[tuple[float, float]]] = {}
     for char in chars:
         if not char.get("upright", True):
             continue  # rotated side text is decoration in this series
+        x0, top = char["x0"], char["top"]
+        key = (char["text"], char["fontname"], round(char["size"], 1))
+        cx, cy = int(x0 // DEDUPE_TOLERANCE), int(top // DEDUPE_TOLERANCE)
+        duplicate = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for ox, otop in seen.get((*key, cx + dx, cy + dy), ()):
+                    if abs(ox - x0) <= DEDUPE_TOLERANCE and abs(otop - top) <= DEDUPE_TOLERANCE:
+                        duplicate = True
+        if duplicate:
+            continue
+        seen.setdefault((*key, cx, cy), []).append((x0, top))
         if char["text"] == "\t":
             char = {**char, "text": LOST_GLYPH}
         prepared.append(char)
@@ -155,7 +177,7 @@ _EXTRACTOR = WordExtractor(
 
 
 def _page_words(page: Any, number: int) -> tuple[Word, ...]:
-    chars = _prepare_chars(page.dedupe_chars().chars)
+    chars = _prepare_chars(page.chars)
     words = []
     for word, word_chars in _EXTRACTOR.iter_extract_tuples(chars):
         words.append(
