@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputNotFound, SitrepError
+from .errors import SitrepError
 from .pipeline import Extraction, extract
 from .tables import build_tables
 from .writing import merge_tables
@@ -24,27 +24,29 @@ class BatchResult:
     extractions: tuple[Extraction, ...]
     failures: tuple[Failure, ...]
     written: dict[str, Path] = field(default_factory=dict)
+    duplicates: tuple[tuple[str, str], ...] = ()  # (path, path of the same report extracted first)
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
-    """PDF files named directly, and every *.pdf under named folders (sorted, once each)."""
+def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """PDF files named directly and every *.pdf under named folders, in argument order,
+    each file once. A path that does not exist is kept: extracting it reports it."""
     found: dict[Path, None] = {}
-    failures: list[Failure] = []
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for pdf in sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file()):
-                found.setdefault(pdf, None)
-        elif path.exists():
-            found.setdefault(path, None)
-        else:
-            error = InputNotFound(path, "file not found")
-            failures.append(Failure(str(path), error.code, str(error)))
-    return list(found), failures
+        candidates = (
+            sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file()) if path.is_dir() else [path]
+        )
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found[candidate] = None
+    return list(found)
 
 
 def run_batch(
@@ -54,10 +56,12 @@ def run_batch(
     on_file: Callable[[Path, Extraction | None, Failure | None], None] | None = None,
 ) -> BatchResult:
     """Extract every input; write the tables of those that succeeded to `out_dir`
-    (nothing is written for a file that failed, and nothing at all when `out_dir` is None)."""
-    inputs, failures = collect_inputs(paths)
-    extractions: list[Extraction] = []
-    for path in inputs:
+    (nothing is written for a file that failed, and nothing at all when `out_dir` is None).
+    The same report under two names (same SHA-256) is extracted once."""
+    extractions: dict[str, Extraction] = {}
+    failures: list[Failure] = []
+    duplicates: list[tuple[str, str]] = []
+    for path in collect_inputs(paths):
         try:
             extraction = extract(path)
         except SitrepError as error:
@@ -66,8 +70,13 @@ def run_batch(
             if on_file:
                 on_file(path, None, failure)
             continue
-        extractions.append(extraction)
+        first = extractions.get(extraction.report_id)
+        if first is not None:
+            duplicates.append((str(path), first.report.source_file))
+            continue
+        extractions[extraction.report_id] = extraction
         if on_file:
             on_file(path, extraction, None)
-    written = merge_tables(out_dir, build_tables(extractions)) if out_dir is not None and extractions else {}
-    return BatchResult(tuple(extractions), tuple(failures), written)
+    done = tuple(extractions.values())
+    written = merge_tables(out_dir, build_tables(done)) if out_dir is not None and done else {}
+    return BatchResult(done, tuple(failures), written, tuple(duplicates))

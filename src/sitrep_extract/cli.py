@@ -49,9 +49,14 @@ def extract(
     except SitrepError as error:  # output folder problems
         _error(str(error))
         raise typer.Exit(EXIT_FAILED) from None
-    for failure in result.failures:
-        if not Path(failure.source_file).exists():
-            _error(failure.message)
+    except Exception:
+        if debug:
+            raise
+        _error("internal error (a bug): run again with --debug for the traceback")
+        raise typer.Exit(EXIT_FAILED) from None
+    if not quiet:
+        for path, first in result.duplicates:
+            typer.echo(f"{path}: same file as {first}, skipped")
     if not result.extractions and not result.failures:
         _error("no PDF files found in " + ", ".join(str(p) for p in paths))
         raise typer.Exit(EXIT_FAILED)

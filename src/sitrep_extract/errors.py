@@ -23,7 +23,8 @@ class SitrepError(Exception):
         super().__init__(self._format())
 
     def _format(self) -> str:
-        where = self.path or "<input>"
+        # A file name with a line break must not break the one-line message.
+        where = (self.path or "<input>").encode("unicode_escape").decode("ascii") if self.path and not self.path.isprintable() else (self.path or "<input>")
         if self.page is not None:
             where = f"{where}: page {self.page}"
         return f"{where}: {self.reason}"
@@ -31,6 +32,12 @@ class SitrepError(Exception):
 
 class InputNotFound(SitrepError):
     code = "not-found"
+
+
+class UnreadableFile(SitrepError):
+    """The operating system refuses to read the file (permissions, I/O error)."""
+
+    code = "unreadable"
 
 
 class EmptyFile(SitrepError):

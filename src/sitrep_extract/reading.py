@@ -24,6 +24,7 @@ from .errors import (
     NotAPdf,
     NoTextLayer,
     SitrepError,
+    UnreadableFile,
 )
 
 #: pdfplumber's defaults; the fixture generator and the real reports both emit space
@@ -84,9 +85,12 @@ class Document:
 
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read file ({exc.strerror or exc})") from exc
     return digest.hexdigest()
 
 
@@ -96,10 +100,13 @@ def check_file(path: Path) -> None:
         raise InputNotFound(path, "file not found")
     if not path.is_file():
         raise InputNotFound(path, "not a regular file")
-    if path.stat().st_size == 0:
-        raise EmptyFile(path, "file is empty (0 bytes)")
-    with path.open("rb") as handle:
-        head = handle.read(HEADER_WINDOW)
+    try:
+        if path.stat().st_size == 0:
+            raise EmptyFile(path, "file is empty (0 bytes)")
+        with path.open("rb") as handle:
+            head = handle.read(HEADER_WINDOW)
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read file ({exc.strerror or exc})") from exc
     if b"%PDF-" not in head:
         raise NotAPdf(path, "not a PDF file (no %PDF header)")
 
@@ -142,11 +149,12 @@ DEDUPE_TOLERANCE = 1.0
 
 
 def _prepare_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop rotated and overprinted duplicate chars; keep lost-glyph tabs inside words.
+    """Drop rotated and overprinted duplicate chars; keep a tab between two letters
+    (a lost 'fi' glyph) inside its word instead of letting it split the word.
 
     pdfplumber's dedupe_chars does the same but sorts per char group and takes most of
     a page's reading time; a grid of buckets the size of the tolerance is linear."""
-    prepared = []
+    prepared: list[dict[str, Any]] = []
     seen: dict[tuple[str, str, float, int, int], list[tuple[float, float]]] = {}
     for char in chars:
         if not char.get("upright", True):
@@ -163,10 +171,15 @@ def _prepare_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if duplicate:
             continue
         seen.setdefault((*key, cx, cy), []).append((x0, top))
-        if char["text"] == "\t":
-            char = {**char, "text": LOST_GLYPH}
         prepared.append(char)
+    for index in range(1, len(prepared) - 1):
+        if prepared[index]["text"] == "\t" and _letter(prepared[index - 1]) and _letter(prepared[index + 1]):
+            prepared[index] = {**prepared[index], "text": LOST_GLYPH}
     return prepared
+
+
+def _letter(char: dict[str, Any]) -> bool:
+    return char["text"].isalpha()
 
 
 _EXTRACTOR = WordExtractor(

@@ -58,8 +58,12 @@ def rows_to_table(rows: Iterable[dict[str, Any]], spec: TableSpec) -> pa.Table:
 
 
 def build_tables(extractions: Iterable[Extraction]) -> dict[str, pa.Table]:
-    """Every table for these extractions, typed and sorted."""
-    extractions = list(extractions)
+    """Every table for these extractions, typed and sorted; a report given twice
+    (same SHA-256 under another name) contributes its rows once."""
+    unique: dict[str, Extraction] = {}
+    for extraction in extractions:
+        unique.setdefault(extraction.report_id, extraction)
+    extractions = list(unique.values())
     tables = {}
     for name, spec in TABLES.items():
         rows = [row for extraction in extractions for row in _rows(extraction, name)]

@@ -38,15 +38,28 @@ def read_table(out_dir: str | Path, table: str) -> pa.Table:
         raise OutputError(path, f"existing table is unreadable ({exc})") from exc
 
 
-def write_atomic(table: pa.Table, path: Path) -> None:
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_temp(table: pa.Table, path: Path) -> Path:
+    """Write beside `path` under a temporary name, with the permissions a plain open()
+    would give (mkstemp makes files private to their owner)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())
         pq.write_table(table, tmp)
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def write_atomic(table: pa.Table, path: Path) -> None:
+    os.replace(write_temp(table, path), path)
 
 
 def _sort(table: pa.Table, name: str) -> pa.Table:
@@ -67,12 +80,22 @@ def merge_tables(out_dir: str | Path, tables: Mapping[str, pa.Table]) -> dict[st
         existing = read_table(out, name)
         keep = pc.invert(pc.is_in(existing.column("report_id"), value_set=report_ids))
         merged[name] = _sort(pa.concat_tables([existing.filter(keep), tables[name]]), name)
+    # Every table is written to a temporary file first and only then renamed into
+    # place, so a failed write leaves no table with a half-added report.
+    temps: dict[str, Path] = {}
+    try:
+        for name, table in merged.items():
+            path = table_path(out, name)
+            try:
+                temps[name] = write_temp(table, path)
+            except OSError as exc:
+                raise OutputError(path, f"cannot write table ({exc.strerror or exc})") from exc
+    except BaseException:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        raise
     written = {}
-    for name, table in merged.items():
-        path = table_path(out, name)
-        try:
-            write_atomic(table, path)
-        except OSError as exc:
-            raise OutputError(path, f"cannot write table ({exc.strerror or exc})") from exc
-        written[name] = path
+    for name, tmp in temps.items():
+        written[name] = table_path(out, name)
+        os.replace(tmp, written[name])
     return written
