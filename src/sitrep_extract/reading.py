@@ -262,5 +262,5 @@ def read_pdf(path: str | Path) -> Document:
     sha = file_sha256(path)
     pages = tuple(iter_pages(path))
     if not any(page.words for page in pages):
-        raise NoTextLayer(path, "no text layer (scanned or image-only PDF)")
+        raise NoTextLayer(path, "no text layer (a scan, image or drawing without text)")
     return Document(path=str(path), sha256=sha, pages=pages)
