@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep_extract.cli import app
-from sitrep_extract.schema import TABLES
+from sitrep_extract.schema import REPORT_TABLES, TABLES
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "fixtures" / "2021-q2-en.pdf"
@@ -96,16 +96,18 @@ def test_console_script_folder_and_bad_file(tmp_path: Path) -> None:
     assert error_lines(proc.stdout) == []
     assert proc.stdout.splitlines() == [
         f"{copy}: {FIXTURE_SUMMARY}",
-        f"wrote {len(TABLES)} tables to {out}/ (1 reports, 1 failed)",
+        f"1 extracted, 1 failed, 0 skipped as already extracted; tables in {out}/",
     ]
 
     assert sorted(p.name for p in out.iterdir()) == PARQUETS
     reports = pq.read_table(out / "reports.parquet")
     assert reports.column("source_file").to_pylist() == [str(copy)]
     report_id = reports.column("report_id")[0].as_py()
-    for name in TABLES:  # nothing at all for the bad file
+    for name in REPORT_TABLES:  # no rows for the bad file...
         assert set(pq.read_table(out / f"{name}.parquet").column("report_id").to_pylist()) <= {report_id}, name
     assert pq.read_table(out / "sector_indicators.parquet").num_rows == 31
+    failures = pq.read_table(out / "failures.parquet").to_pylist()  # ...but a failure row
+    assert [(f["source_file"], f["message"]) for f in failures] == [(str(bad), f"{bad}: {reason}")]
 
 
 def test_output_folder_that_is_a_file(tmp_path: Path) -> None:
@@ -127,12 +129,15 @@ def test_missing_file(tmp_path: Path) -> None:
     result = invoke("extract", missing, "--out", out)
     assert result.exit_code == 1
     assert result.stderr == f"Error: {missing}: file not found\n"
-    assert result.stdout == ""
+    assert result.stdout == f"0 extracted, 1 failed, 0 skipped as already extracted; tables in {out}/\n"
     assert "Traceback" not in result.output
-    assert not out.exists()
+    failures = pq.read_table(out / "failures.parquet").to_pylist()
+    assert failures == [
+        {"source_file": str(missing), "source_sha256": None, "error_type": "not-found", "message": f"{missing}: file not found"}
+    ]
 
 
-def test_only_bad_files_write_nothing(tmp_path: Path) -> None:
+def test_only_bad_files_write_only_failures(tmp_path: Path) -> None:
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
     text = tmp_path / "notes.pdf"
@@ -145,7 +150,9 @@ def test_only_bad_files_write_nothing(tmp_path: Path) -> None:
     )
     assert len(result.stderr.splitlines()) == 2
     assert "Traceback" not in result.output
-    assert not out.exists()
+    for name in REPORT_TABLES:
+        assert pq.read_table(out / f"{name}.parquet").num_rows == 0, name
+    assert sorted(pq.read_table(out / "failures.parquet").column("error_type").to_pylist()) == ["empty-file", "not-a-pdf"]
 
 
 def test_folder_without_pdfs(tmp_path: Path) -> None:

@@ -10,11 +10,10 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .batch import Failure, run_batch
+from .batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, run_batch
 from .evaluation import check_folder, score_to_dict
-from .report import print_scores
+from .report import Progress, print_scores
 from .errors import SitrepError
-from .pipeline import Extraction
 from .schema import TABLES, describe
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="IOM Regional Response Overview PDFs → tidy Parquet tables.")
@@ -30,38 +29,47 @@ def _error(message: str) -> None:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively for *.pdf)")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for <table>.parquet")] = Path("outputs"),
+    workers: Annotated[int, typer.Option("--workers", "-w", min=0, help="Worker processes (0: all cores)")] = 0,
+    timeout: Annotated[float, typer.Option("--timeout", min=1.0, help="Seconds per file before it is recorded as failed")] = DEFAULT_TIMEOUT,
+    memory_mb: Annotated[int, typer.Option("--memory-mb", min=0, help="Address-space ceiling per worker in MB (0: none)")] = DEFAULT_MEMORY_MB,
+    force: Annotated[bool, typer.Option("--force", help="Redo reports already in the output folder")] = False,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask distributed scheduler to run on")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors")] = False,
 ) -> None:
-    """Extract reports into one Parquet file per table; rows of a report already there are replaced."""
-
-    def report(path: Path, extraction: Extraction | None, failure: Failure | None) -> None:
-        if failure is not None:
-            _error(failure.message)
-        elif not quiet and extraction is not None:
-            typer.echo(
-                f"{path}: {len(extraction.sector_indicators)} indicators, "
-                f"{len(extraction.country_highlights)} countries, {len(extraction.key_figures)} key figures"
-            )
-
+    """Extract reports into one Parquet file per table; reports already there are skipped."""
+    progress = Progress(quiet=quiet)
     try:
-        result = run_batch(paths, out, on_file=report)
+        result = run_batch(
+            paths,
+            out,
+            workers=workers or None,
+            timeout=timeout,
+            memory_mb=memory_mb or None,
+            force=force,
+            scheduler=scheduler,
+            on_start=progress.start,
+            on_outcome=progress.advance,
+        )
     except SitrepError as error:  # output folder problems
+        progress.stop()
         _error(str(error))
         raise typer.Exit(EXIT_FAILED) from None
     except Exception:
+        progress.stop()
         if debug:
             raise
         _error("internal error (a bug): run again with --debug for the traceback")
         raise typer.Exit(EXIT_FAILED) from None
-    if not quiet:
-        for path, first in result.duplicates:
-            typer.echo(f"{path}: same file as {first}, skipped")
-    if not result.extractions and not result.failures:
+    progress.stop()
+    if not result.outcomes and not result.skipped:
         _error("no PDF files found in " + ", ".join(str(p) for p in paths))
         raise typer.Exit(EXIT_FAILED)
-    if not quiet and result.written:
-        typer.echo(f"wrote {len(result.written)} tables to {out}/ ({len(result.extractions)} reports, {len(result.failures)} failed)")
+    if not quiet:
+        typer.echo(
+            f"{len(result.succeeded)} extracted, {len(result.failures)} failed, "
+            f"{len(result.skipped)} skipped as already extracted; tables in {out}/"
+        )
     raise typer.Exit(EXIT_FAILED if result.failures else EXIT_OK)
 
 

@@ -71,10 +71,11 @@ REPORT_ID_LENGTH = 16
 
 def extract(path: str | Path) -> Extraction:
     """Extract one Regional Response Overview; raises a `SitrepError` if it cannot."""
-    document = read_pdf(path)
+    document = read_pdf(path, accept_first_page=_is_report_page)
     layouts = tuple(_layout(page) for page in document.pages)
-    meta = read_meta(layouts[0].lines)
-    if meta.title is None:
+    first = next(layout for layout in layouts if layout.lines)
+    meta = read_meta(first.lines)
+    if meta.title is None or first.page.number != 1:
         raise NotARegionalResponseOverview(
             document.path, "not an IOM Regional Response Overview (title not found on page 1)"
         )
@@ -140,6 +141,10 @@ def extract(path: str | Path) -> Extraction:
         country_segments=tuple(country_segments),
         regional_segments=tuple(regional),
     )
+
+
+def _is_report_page(page: Page) -> bool:
+    return read_meta(build_lines(page.words)).title is not None
 
 
 def _layout(page: Page) -> PageLayout:

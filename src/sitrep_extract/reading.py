@@ -8,7 +8,7 @@ Nothing past this module sees a pdfplumber object.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -255,12 +255,23 @@ def _close(pdf: Any) -> None:
             stream.close()
 
 
-def read_pdf(path: str | Path) -> Document:
-    """Read every page into records; a PDF without any text is refused here."""
+def read_pdf(path: str | Path, *, accept_first_page: Callable[[Page], bool] | None = None) -> Document:
+    """Read every page into records; a PDF without any text is refused here.
+
+    `accept_first_page` lets the caller stop after the first page with text when it is
+    not a document worth reading (a 350-page book is not a Regional Response Overview,
+    and its first page says so); it then returns the pages read so far."""
     path = Path(path)
     check_file(path)
     sha = file_sha256(path)
-    pages = tuple(iter_pages(path))
-    if not any(page.words for page in pages):
+    pages: list[Page] = []
+    seen_text = False
+    for page in iter_pages(path):
+        pages.append(page)
+        if page.words and not seen_text:
+            seen_text = True
+            if accept_first_page is not None and not accept_first_page(page):
+                break
+    if not seen_text:
         raise NoTextLayer(path, "no text layer (a scan, image or drawing without text)")
-    return Document(path=str(path), sha256=sha, pages=pages)
+    return Document(path=str(path), sha256=sha, pages=tuple(pages))

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from .evaluation import Score
+from .worker import Outcome
 
 #: Diffs listed per fixture before the rest are summarised, to keep a bad run readable.
 MAX_DIFFS = 25
@@ -49,3 +52,57 @@ def print_scores(scores: Sequence[Score], min_f1: float, console: Console | None
     failed = [s.name for s in scores if s.min_f1 < min_f1]
     verdict = f"FAIL: {len(failed)} of {len(scores)} fixtures below F1 {min_f1}" if failed else f"OK: {len(scores)} fixtures at F1 >= {min_f1}"
     console.print(verdict)
+
+
+class Progress:
+    """Batch progress: a bar (done / failed / rate / ETA) on a terminal, one plain line
+    per file otherwise, nothing with --quiet. Errors always go to stderr, one line each."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet
+        self.failed = 0
+        self.stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.stdout = Console(highlight=False, soft_wrap=True)
+        self.bar: RichProgress | None = None
+        self.task = None
+
+    def start(self, total: int, skipped: int) -> None:
+        if self.quiet:
+            return
+        if skipped:
+            self.stdout.print(f"{skipped} file(s) already extracted, skipped (use --force to redo)")
+        if self.stdout.is_terminal and total:
+            self.bar = RichProgress(
+                TextColumn("[bold]extracting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[failed]} failed"),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=self.stderr,
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("extract", total=total, failed=0, rate="")
+
+    def advance(self, outcome: Outcome) -> None:
+        if outcome.failure is not None:
+            self.failed += 1
+            self.stderr.print(f"Error: {outcome.failure.message}", markup=False)
+        elif not self.quiet and self.bar is None:
+            self.stdout.print(
+                f"{outcome.source_file}: {outcome.indicators} indicators, "
+                f"{outcome.countries} countries, {outcome.key_figures} key figures",
+                markup=False,
+            )
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task)
+            task = self.bar.tasks[0]
+            rate = f"{task.speed:.1f} files/s" if task.speed else ""
+            self.bar.update(self.task, failed=self.failed, rate=rate)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None

@@ -25,6 +25,7 @@ class TableSpec:
     description: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # unique within a report; with report_id, unique in the folder
+    per_report: bool = True  # rows belong to a report (carry report_id); failures do not
 
     @property
     def schema(self) -> pa.Schema:
@@ -135,8 +136,23 @@ TABLES: dict[str, TableSpec] = {
             ),
             key=("check",),
         ),
+        TableSpec(
+            "failures",
+            "Files that could not be extracted, one row per file, with a one-line reason",
+            (
+                Column("source_file", pa.string(), "Path of the file as given to the extractor"),
+                Column("source_sha256", pa.string(), "SHA-256 of the file, when it could be read", nullable=True),
+                Column("error_type", pa.string(), "Stable error code: not-found, empty-file, not-a-pdf, encrypted, damaged, no-text, not-a-report, timeout, memory, crashed, ..."),
+                Column("message", pa.string(), "One line: '<file>: <what is wrong>'"),
+            ),
+            key=("source_file",),
+            per_report=False,
+        ),
     )
 }
+
+#: Tables whose rows belong to one report, joined on report_id.
+REPORT_TABLES: tuple[str, ...] = tuple(name for name, spec in TABLES.items() if spec.per_report)
 
 
 def table_names() -> tuple[str, ...]:
@@ -167,7 +183,7 @@ def markdown() -> str:
     """The schema as Markdown; the README embeds exactly this (a test keeps them in step)."""
     parts = []
     for name, spec in TABLES.items():
-        key = ", ".join(("report_id", *spec.key)) if spec.key else "report_id"
+        key = ", ".join((("report_id",) if spec.per_report else ()) + spec.key) or "report_id"
         parts.append(f"#### `{name}` — {spec.description} (key: {key})\n")
         parts.append("| column | type | null | meaning |\n|---|---|---|---|")
         for c in spec.columns:

@@ -28,6 +28,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "country_highlights": ("iso3",),
     "regional_highlights": ("seq",),
     "checks": ("check",),
+    "failures": (),
 }
 
 
@@ -46,8 +47,13 @@ def _rows(extraction: Extraction, table: str) -> list[dict[str, Any]]:
     return rows
 
 
+def sort_columns(table: str) -> tuple[str, ...]:
+    spec = TABLES[table]
+    return ("report_id", *SORT_KEYS[table]) if spec.per_report else spec.key
+
+
 def _sort(rows: list[dict[str, Any]], table: str) -> list[dict[str, Any]]:
-    keys = ("report_id", *SORT_KEYS[table])
+    keys = sort_columns(table)
     return sorted(rows, key=lambda row: tuple(row[k] for k in keys))
 
 
@@ -66,6 +72,12 @@ def build_tables(extractions: Iterable[Extraction]) -> dict[str, pa.Table]:
     extractions = list(unique.values())
     tables = {}
     for name, spec in TABLES.items():
-        rows = [row for extraction in extractions for row in _rows(extraction, name)]
+        rows = [row for extraction in extractions for row in _rows(extraction, name)] if spec.per_report else []
         tables[name] = rows_to_table(_sort(rows, name), spec)
     return tables
+
+
+def failures_table(failures: Iterable[Any]) -> pa.Table:
+    """The failures table from `batch.Failure` records (or anything with its fields)."""
+    rows = [dataclasses.asdict(f) for f in failures]
+    return rows_to_table(_sort(rows, "failures"), TABLES["failures"])

@@ -9,6 +9,7 @@ one, so a crash never leaves a truncated table behind.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -19,7 +20,7 @@ import pyarrow.parquet as pq
 
 from .errors import OutputError
 from .schema import TABLES
-from .tables import SORT_KEYS
+from .tables import sort_columns
 
 
 def table_path(out_dir: Path, table: str) -> Path:
@@ -63,23 +64,38 @@ def write_atomic(table: pa.Table, path: Path) -> None:
 
 
 def _sort(table: pa.Table, name: str) -> pa.Table:
-    keys = [("report_id", "ascending")] + [(k, "ascending") for k in SORT_KEYS[name]]
-    return table.sort_by(keys)
+    # One chunk, so the bytes written do not depend on how the rows arrived.
+    return table.sort_by([(k, "ascending") for k in sort_columns(name)]).combine_chunks()
 
 
-def merge_tables(out_dir: str | Path, tables: Mapping[str, pa.Table]) -> dict[str, Path]:
-    """Replace the rows of the reports in `tables` in each table of `out_dir`."""
-    out = Path(out_dir)
+def ensure_folder(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(out, f"cannot create output folder ({exc.strerror})") from exc
+
+
+def merge_tables(out_dir: str | Path, tables: Mapping[str, pa.Table]) -> dict[str, Path]:
+    """Replace, in every table of `out_dir`, the rows of the reports in `tables`.
+
+    Failures are per file: a file processed now (as a report or as a failure) loses
+    its old failure row, so a file that failed once and now succeeds leaves no trace."""
+    out = Path(out_dir)
+    ensure_folder(out)
     report_ids = tables["reports"].column("report_id")
+    empty_failures = TABLES["failures"].schema.empty_table()
+    new_failures = tables.get("failures", empty_failures)
+    processed = pa.concat_arrays(
+        [tables["reports"].column("source_file").combine_chunks(), new_failures.column("source_file").combine_chunks()]
+    )
     merged: dict[str, pa.Table] = {}
-    for name in TABLES:
+    for name, spec in TABLES.items():
         existing = read_table(out, name)
-        keep = pc.invert(pc.is_in(existing.column("report_id"), value_set=report_ids))
-        merged[name] = _sort(pa.concat_tables([existing.filter(keep), tables[name]]), name)
+        if spec.per_report:
+            keep = pc.invert(pc.is_in(existing.column("report_id"), value_set=report_ids))
+        else:
+            keep = pc.invert(pc.is_in(existing.column("source_file"), value_set=processed))
+        merged[name] = _sort(pa.concat_tables([existing.filter(keep), tables.get(name, spec.schema.empty_table())]), name)
     # Every table is written to a temporary file first and only then renamed into
     # place, so a failed write leaves no table with a half-added report.
     temps: dict[str, Path] = {}
@@ -99,3 +115,77 @@ def merge_tables(out_dir: str | Path, tables: Mapping[str, pa.Table]) -> dict[st
         written[name] = table_path(out, name)
         os.replace(tmp, written[name])
     return written
+
+
+#: Finished files wait here, one folder per report (or failed file), until the batch
+#: merges them into the tables. A batch killed at any moment leaves only complete
+#: parts (each is renamed into place whole), which the next run merges first.
+PARTS_DIR = ".sitrep-parts"
+
+
+def write_part(out_dir: Path, key: str, tables: Mapping[str, pa.Table]) -> Path:
+    """Persist one file's rows as Arrow IPC files in a part folder, atomically."""
+    parts = out_dir / PARTS_DIR
+    parts.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=parts))
+    try:
+        for name, table in tables.items():
+            with pa.OSFile(str(staging / f"{name}.arrow"), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+                writer.write_table(table)
+        final = parts / key
+        if final.exists():  # the same report finished twice: the newer part wins
+            shutil.rmtree(final)
+        os.replace(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return final
+
+
+def pending_parts(out_dir: str | Path) -> list[Path]:
+    parts = Path(out_dir) / PARTS_DIR
+    if not parts.is_dir():
+        return []
+    return sorted(p for p in parts.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _read_part(part: Path) -> dict[str, pa.Table]:
+    tables = {}
+    for path in part.glob("*.arrow"):
+        with pa.memory_map(str(path)) as source:
+            tables[path.stem] = pa.ipc.open_file(source).read_all()
+    return tables
+
+
+def merge_parts(out_dir: str | Path) -> int:
+    """Merge every complete part into the tables, then delete the parts; returns how many.
+    Safe to repeat: merging replaces rows by report (and failures by file)."""
+    out = Path(out_dir)
+    # Staging folders of parts that were being written when a batch was killed.
+    for stale in (out / PARTS_DIR).glob(".*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    parts = pending_parts(out)
+    if not parts:
+        return 0
+    collected: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
+    for part in parts:
+        for name, table in _read_part(part).items():
+            if name in collected:
+                collected[name].append(table.cast(TABLES[name].schema))
+    tables = {
+        name: pa.concat_tables(chunks) if chunks else TABLES[name].schema.empty_table()
+        for name, chunks in collected.items()
+    }
+    merge_tables(out, tables)
+    for part in parts:
+        shutil.rmtree(part, ignore_errors=True)
+    try:
+        (out / PARTS_DIR).rmdir()  # only when empty: another batch may be writing parts
+    except OSError:
+        pass
+    return len(parts)
+
+
+def known_hashes(out_dir: str | Path) -> set[str]:
+    """SHA-256 of every report already in the folder's tables."""
+    return set(read_table(out_dir, "reports").column("source_sha256").to_pylist())
