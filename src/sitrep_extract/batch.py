@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import SitrepError
 from .reading import file_sha256
 from .schema import TABLES
-from .worker import Failure, Outcome, failure_outcome, limit_memory, outcome_from_json, process_file
+from .worker import MEMORY_EXIT_CODE, Failure, Outcome, failure_outcome, outcome_from_json, process_file
 from .writing import ensure_folder, known_hashes, merge_parts, table_path
 
 __all__ = ["BatchResult", "Failure", "Outcome", "collect_inputs", "run_batch"]
@@ -28,10 +28,10 @@ __all__ = ["BatchResult", "Failure", "Outcome", "collect_inputs", "run_batch"]
 #: A report that takes longer is recorded as a failure; the slowest real-world PDF in
 #: the test corpus (352 pages) takes ~20 s under load, a 6-page report ~1 s.
 DEFAULT_TIMEOUT = 120.0
-#: Per-worker address-space ceiling. pdfplumber peaks at ~65 MB on a 350-page book when
-#: pages are closed as they are done; pyarrow and pdfminer reserve more address space
-#: than they use, so this is set well above the resident-set target.
-DEFAULT_MEMORY_MB = 4096
+#: Per-worker resident-memory ceiling. A worker idles at ~120 MB (Python, pdfminer,
+#: pyarrow); pdfplumber adds ~65 MB on a 350-page book when pages are closed as they
+#: are done, so 1 GB only stops a file that is really ballooning.
+DEFAULT_MEMORY_MB = 1024
 #: Files per worker process before it is replaced, so that a slow leak in a parser
 #: cannot accumulate over an archive of thousands of files.
 TASKS_PER_WORKER = 200
@@ -96,8 +96,8 @@ def _todo(inputs: Sequence[Path], done: set[str], force: bool) -> tuple[list[Pat
 def _run_local(paths: Sequence[Path], out: str | None, workers: int, timeout: float, memory_mb: int | None) -> Iterator[Outcome]:
     from pebble import ProcessExpired, ProcessPool
 
-    with ProcessPool(max_workers=workers, max_tasks=TASKS_PER_WORKER, initializer=limit_memory, initargs=(memory_mb,)) as pool:
-        futures = {pool.schedule(process_file, (str(p), out), timeout=timeout): str(p) for p in paths}
+    with ProcessPool(max_workers=workers, max_tasks=TASKS_PER_WORKER) as pool:
+        futures = {pool.schedule(process_file, (str(p), out, memory_mb), timeout=timeout): str(p) for p in paths}
         pending = dict(futures)
         while pending:
             for future in list(pending):
@@ -109,11 +109,15 @@ def _run_local(paths: Sequence[Path], out: str | None, workers: int, timeout: fl
                 except FutureTimeout:
                     yield failure_outcome(path, "timeout", f"timed out after {timeout:g} s", out)
                 except ProcessExpired as exc:
-                    yield failure_outcome(path, "crashed", f"worker process died (exit code {exc.exitcode})", out)
-                except MemoryError:
-                    yield failure_outcome(path, "memory", "memory ceiling exceeded while extracting", out)
+                    yield _expired(path, exc.exitcode, memory_mb, out)
             if pending:
                 _wait_any(pending)
+
+
+def _expired(path: str, exitcode: int | None, memory_mb: int | None, out: str | None) -> Outcome:
+    if exitcode == MEMORY_EXIT_CODE:
+        return failure_outcome(path, "memory", f"exceeded the memory ceiling of {memory_mb} MB", out)
+    return failure_outcome(path, "crashed", f"worker process died (exit code {exitcode})", out)
 
 
 def _wait_any(pending: dict) -> None:
@@ -131,7 +135,7 @@ def _isolated(path: str, out: str | None, timeout: float, memory_mb: int | None)
     except subprocess.TimeoutExpired:
         return failure_outcome(path, "timeout", f"timed out after {timeout:g} s", out)
     if done.returncode != 0 or not done.stdout.strip():
-        return failure_outcome(path, "crashed", f"worker process died (exit code {done.returncode})", out)
+        return _expired(path, done.returncode, memory_mb, out)
     return outcome_from_json(done.stdout.strip().splitlines()[-1])
 
 

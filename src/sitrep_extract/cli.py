@@ -31,7 +31,7 @@ def extract(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for <table>.parquet")] = Path("outputs"),
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, help="Worker processes (0: all cores)")] = 0,
     timeout: Annotated[float, typer.Option("--timeout", min=1.0, help="Seconds per file before it is recorded as failed")] = DEFAULT_TIMEOUT,
-    memory_mb: Annotated[int, typer.Option("--memory-mb", min=0, help="Address-space ceiling per worker in MB (0: none)")] = DEFAULT_MEMORY_MB,
+    memory_mb: Annotated[int, typer.Option("--memory-mb", min=0, help="Resident-memory ceiling per worker in MB (0: none)")] = DEFAULT_MEMORY_MB,
     force: Annotated[bool, typer.Option("--force", help="Redo reports already in the output folder")] = False,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask distributed scheduler to run on")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors")] = False,

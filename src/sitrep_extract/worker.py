@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import resource
 import sys
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -41,12 +43,49 @@ class Outcome:
     failure: Failure | None = None
 
 
-def limit_memory(megabytes: int | None) -> None:
-    """Cap this process's address space so a ballooning file raises MemoryError here
-    instead of dragging the machine into swap. Called once per worker process."""
-    if megabytes:
-        limit = megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+#: Exit code of a worker that stopped itself over its memory ceiling; the batch
+#: turns it into a 'memory' failure.
+MEMORY_EXIT_CODE = 86
+#: How often the watchdog looks at the resident set size (seconds).
+WATCH_INTERVAL = 0.1
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _rss_bytes() -> int:
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * _PAGE
+    except OSError:  # not Linux: the peak is the best we can do
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+class MemoryWatch:
+    """While a file is extracted, end this worker process if its resident memory
+    passes the ceiling. An address-space rlimit would not do: pyarrow and the
+    allocator reserve far more address space than they touch, and a forked worker
+    reuses its parent's free arenas, so RLIMIT_AS neither bites nor fits."""
+
+    def __init__(self, megabytes: int | None) -> None:
+        self.limit = megabytes * 1024 * 1024 if megabytes else None
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> MemoryWatch:
+        if self.limit is not None:
+            self._thread = threading.Thread(target=self._watch, daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _watch(self) -> None:
+        assert self.limit is not None
+        while not self._done.wait(WATCH_INTERVAL):
+            if _rss_bytes() > self.limit:
+                os._exit(MEMORY_EXIT_CODE)
 
 
 def _sha_or_none(path: Path) -> str | None:
@@ -65,10 +104,11 @@ def _part_key(failure: Failure) -> str:
     return "failed-" + hashlib.sha256(failure.source_file.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
-def process_file(path: str, out_dir: str | None) -> Outcome:
+def process_file(path: str, out_dir: str | None, memory_mb: int | None = None) -> Outcome:
     """Extract one file; write its rows (or its failure) as a part when `out_dir` is given."""
     try:
-        extraction = extract(path)
+        with MemoryWatch(memory_mb):
+            extraction = extract(path)
     except SitrepError as error:
         return _failed(path, error.code, str(error), out_dir)
     except MemoryError:
@@ -108,8 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m sitrep_extract.worker PATH OUT_DIR MEMORY_MB`: used by Dask tasks, which
     cannot fork worker processes of their own."""
     path, out_dir, memory = (argv or sys.argv[1:])[:3]
-    limit_memory(int(memory) or None)
-    print(outcome_to_json(process_file(path, out_dir)))
+    print(outcome_to_json(process_file(path, out_dir or None, int(memory) or None)))
     return 0
 
 
