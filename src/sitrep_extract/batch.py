@@ -142,7 +142,7 @@ def _isolated(path: str, out: str | None, timeout: float, memory_mb: int | None)
 def _run_dask(paths: Sequence[Path], out: str | None, scheduler: str, timeout: float, memory_mb: int | None) -> Iterator[Outcome]:
     from distributed import Client, as_completed
 
-    with Client(scheduler, set_as_default=False) as client:
+    with Client(scheduler) as client:
         futures = [client.submit(_isolated, str(p), out, timeout, memory_mb, pure=False) for p in paths]
         for future in as_completed(futures):
             yield future.result()

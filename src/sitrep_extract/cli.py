@@ -127,3 +127,7 @@ def main() -> None:
             raise
         _error("internal error (a bug): run again with --debug for the traceback")
         sys.exit(EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    main()

@@ -8,6 +8,7 @@ Nothing past this module sees a pdfplumber object.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +182,11 @@ def _prepare_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _letter(char: dict[str, Any]) -> bool:
     return char["text"].isalpha()
 
+
+# pdfminer and pdfplumber log every oddity of a damaged file on stderr; what matters
+# reaches the user as one typed error per file instead.
+for _name in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
 
 _EXTRACTOR = WordExtractor(
     x_tolerance=X_TOLERANCE,
