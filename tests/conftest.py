@@ -17,8 +17,10 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 BLUE = (0.0, 0.2, 0.55)
 GREY = (0.25, 0.25, 0.25)
-#: DejaVuSans advance width is about 0.6 em per character: close enough for layout tests.
+#: DejaVuSans advance width is about 0.6 em per character and a space 0.32 em:
+#: close enough for layout tests.
 CHAR_EM = 0.6
+SPACE_EM = 0.32
 
 
 def make_words(
@@ -38,7 +40,7 @@ def make_words(
     for token in text.split(" "):
         width = len(token) * CHAR_EM * size
         words.append(Word(token, x, x + width, top, top + size * 1.16, size, font, color, page))
-        x += width + CHAR_EM * size
+        x += width + SPACE_EM * size
     return words
 
 

@@ -31,7 +31,7 @@ class Check:
 #: Transportation words it 'Number of orientation, pre-departure and logistical
 #: services provided to beneficiaries').
 SERVICES = regex.compile(
-    r"services\s+provided\s+to\s+beneficiaries|servicios\s+(?:prestados|brindados|entregados)\s+a\s+(?:los\s+)?beneficiari[oa]s",
+    r"services\s+provided\s+to\s+beneficiaries|servicios\b.*\b(?:prestados|brindados|entregados)\s+a\s+(?:los\s+)?beneficiari[oa]s",
     regex.I,
 )
 HEADLINE = ("total_beneficiaries", "venezuelans_worldwide", "venezuelans_in_lac", "iom_missions")

@@ -135,12 +135,12 @@ def _rows(words: Iterable[Word]) -> list[list[Word]]:
     return [sorted(members, key=lambda w: w.x0) for _, _, members in rows]
 
 
-def _split_columns(row: list[Word]) -> list[list[Word]]:
+def _split_columns(row: list[Word], gap_em: float) -> list[list[Word]]:
     segments: list[list[Word]] = [[row[0]]]
     for word in row[1:]:
         previous = segments[-1][-1]
         size = max(previous.size, word.size)
-        if word.x0 - previous.x1 > COLUMN_GAP_EM * size:
+        if word.x0 - previous.x1 > gap_em * size:
             segments.append([word])
         else:
             segments[-1].append(word)
@@ -163,12 +163,12 @@ def _make_line(words: list[Word]) -> Line:
     return Line(words=tuple(kept), marks=tuple(marks))
 
 
-def build_lines(words: Sequence[Word]) -> tuple[Line, ...]:
-    """Lines in reading order: top to bottom, then left to right."""
+def build_lines(words: Sequence[Word], *, column_gap_em: float = COLUMN_GAP_EM) -> tuple[Line, ...]:
+    """Lines top to bottom, then left to right."""
     lines = [
         _make_line(segment)
         for row in _rows(words)
-        for segment in _split_columns(row)
+        for segment in _split_columns(row, column_gap_em)
     ]
     return tuple(sorted(lines, key=lambda line: (round(line.top, 1), line.x0)))
 
@@ -189,3 +189,38 @@ def build_blocks(lines: Sequence[Line]) -> tuple[Block, ...]:
         else:
             target.append(line)
     return tuple(Block(lines=tuple(members)) for members in open_blocks)
+
+
+#: A block wider than this fraction of the page spans the columns (a title, a banner,
+#: a full-width paragraph) and separates one band of columns from the next.
+WIDE_FRACTION = 0.6
+
+
+def _columns(band: list[Block]) -> list[Block]:
+    """Blocks of one band, column by column (left to right), each column top-down."""
+    columns: list[tuple[float, float, list[Block]]] = []
+    for block in sorted(band, key=lambda b: b.x0):
+        for index, (x0, x1, members) in enumerate(columns):
+            if _overlap(x0, x1, block.x0, block.x1) > 0:
+                members.append(block)
+                columns[index] = (min(x0, block.x0), max(x1, block.x1), members)
+                break
+        else:
+            columns.append((block.x0, block.x1, [block]))
+    return [b for _, _, members in sorted(columns, key=lambda c: c[0]) for b in sorted(members, key=lambda b: b.top)]
+
+
+def reading_order(blocks: Sequence[Block], page_width: float) -> tuple[Block, ...]:
+    """The order a person reads a page's blocks: bands separated by full-width blocks,
+    and within a band, column after column. Sorting by (top, x0) instead would weave
+    two columns of paragraphs together line by line."""
+    ordered: list[Block] = []
+    band: list[Block] = []
+    for block in sorted(blocks, key=lambda b: (b.top, b.x0)):
+        if block.x1 - block.x0 > WIDE_FRACTION * page_width:
+            ordered += _columns(band)
+            band = []
+            ordered.append(block)
+        else:
+            band.append(block)
+    return tuple(ordered + _columns(band))

@@ -107,7 +107,8 @@ def find_period(text: str) -> Period | None:
 
 
 def read_meta(lines: Sequence[Line]) -> ReportMeta:
-    """Metadata from the first page's lines, in reading order."""
+    """Metadata from the first page's lines, in reading order (block by block, so a
+    title wrapped beside a period banner is read whole)."""
     head = " ".join(line.text for line in lines[:HEAD_LINES])
     whole = " ".join(line.text for line in lines)
     language = detect_language(whole)

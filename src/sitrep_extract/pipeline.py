@@ -16,12 +16,12 @@ from .consistency import Check
 from .countries import CountryHighlight, CountrySegment, find_headed, find_map_labels, merge, unparsed_headings
 from .errors import NotARegionalResponseOverview
 from .keyfigures import KeyFigure, find_key_figures
-from .layout import Block, Line, build_blocks, build_lines
+from .layout import Block, Line, build_blocks, build_lines, reading_order
 from .metadata import read_meta
 from .quality import Issue
 from .reading import Page, read_pdf
 from .regional import RegionalHighlight, RegionalSegment, find_regional, find_section_start
-from .sectors import SectorBlock, SectorIndicator, find_sector_blocks, indicators
+from .sectors import SectorBlock, SectorIndicator, find_continuation, find_sector_blocks, indicators, last_block
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +40,12 @@ class Report:
 @dataclass(frozen=True, slots=True)
 class PageLayout:
     page: Page
-    lines: tuple[Line, ...]
-    blocks: tuple[Block, ...]
+    lines: tuple[Line, ...]  # top to bottom, left to right
+    blocks: tuple[Block, ...]  # in reading order (column by column)
+
+    @property
+    def reading_lines(self) -> tuple[Line, ...]:
+        return tuple(line for block in self.blocks for line in block.lines)
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ def extract(path: str | Path) -> Extraction:
     document = read_pdf(path, accept_first_page=_is_report_page)
     layouts = tuple(_layout(page) for page in document.pages)
     first = next(layout for layout in layouts if layout.lines)
-    meta = read_meta(first.lines)
+    meta = read_meta(first.reading_lines)
     if meta.title is None or first.page.number != 1:
         raise NotARegionalResponseOverview(
             document.path, "not an IOM Regional Response Overview (title not found on page 1)"
@@ -82,10 +86,18 @@ def extract(path: str | Path) -> Extraction:
     issues: list[Issue] = []
 
     sector_blocks: list[SectorBlock] = []
+    previous: tuple[SectorBlock, float] | None = None
     for layout in layouts:
         blocks, found = find_sector_blocks(layout.lines, layout.page.width)
+        if previous is not None:
+            runs_on, more = find_continuation(*previous, layout.lines, blocks, layout.page.width)
+            if runs_on is not None:
+                blocks.insert(0, runs_on)
+                found.extend(more)
         sector_blocks.extend(blocks)
         issues.extend(found)
+        last = last_block([b for b in blocks if b.heading])
+        previous = (last, layout.page.height) if last is not None else None
 
     headed: list[CountrySegment] = []
     mapped: list[CountrySegment] = []
@@ -104,7 +116,7 @@ def extract(path: str | Path) -> Extraction:
     start = find_section_start([layout.lines for layout in layouts])
     regional: list[RegionalSegment] = []
     if start is not None:
-        stop_pages = {s.highlight.page - 1 for s in headed} | {b.page - 1 for b in sector_blocks}
+        stop_pages = {s.highlight.page - 1 for s in headed + mapped} | {b.page - 1 for b in sector_blocks}
         regional = find_regional([layout.blocks for layout in layouts], start, stop_pages)
 
     if meta.period is None:
@@ -144,9 +156,9 @@ def extract(path: str | Path) -> Extraction:
 
 
 def _is_report_page(page: Page) -> bool:
-    return read_meta(build_lines(page.words)).title is not None
+    return read_meta(_layout(page).reading_lines).title is not None
 
 
 def _layout(page: Page) -> PageLayout:
     lines = build_lines(page.words)
-    return PageLayout(page=page, lines=lines, blocks=build_blocks(lines))
+    return PageLayout(page=page, lines=lines, blocks=reading_order(build_blocks(lines), page.width))

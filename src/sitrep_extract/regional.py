@@ -66,6 +66,19 @@ def _split_heading(block: Block) -> tuple[str | None, str]:
     return heading, join_lines([r for r in rest if r.strip()])
 
 
+def _append(segments: list[RegionalSegment], block: Block) -> None:
+    title, text = _split_heading(block)
+    previous = segments[-1] if segments else None
+    if previous is not None and title is None and text[:1].islower() and not _SENTENCE_END.search(previous.highlight.text):
+        # A paragraph broken by the page end (or a column end) continues here.
+        merged = RegionalHighlight(
+            previous.highlight.seq, previous.highlight.heading, previous.highlight.text + " " + text, previous.highlight.page
+        )
+        segments[-1] = RegionalSegment(merged, previous.blocks + (block,))
+        return
+    segments.append(RegionalSegment(RegionalHighlight(len(segments) + 1, title, text, block.page), (block,)))
+
+
 def find_regional(page_blocks: Sequence[Sequence[Block]], start: tuple[int, Line], stop_pages: set[int]) -> list[RegionalSegment]:
     """Paragraph blocks from the heading on; `stop_pages` are indices of pages that
     hold other segments (countries, sectors) and end the section."""
@@ -74,29 +87,12 @@ def find_regional(page_blocks: Sequence[Sequence[Block]], start: tuple[int, Line
     for index in range(first_page, len(page_blocks)):
         if index != first_page and index in stop_pages:
             break
-        blocks = page_blocks[index]
-        if any(DONORS.search(" ".join(line.text for line in b.lines)) for b in blocks):
-            break
-        for block in sorted(blocks, key=lambda b: (b.top, b.x0)):
+        for block in page_blocks[index]:  # already in reading order
             if index == first_page and block.top < heading.bottom:
                 continue
-            if heading in block.lines:
+            if DONORS.search(" ".join(line.text for line in block.lines)):
+                return segments  # the donors text closes the section, wherever it starts
+            if heading in block.lines or sum(len(line.words) for line in block.lines) < MIN_WORDS:
                 continue
-            if sum(len(line.words) for line in block.lines) < MIN_WORDS:
-                continue
-            title, text = _split_heading(block)
-            previous = segments[-1] if segments else None
-            if (
-                previous is not None
-                and title is None
-                and text[:1].islower()
-                and not _SENTENCE_END.search(previous.highlight.text)
-            ):  # a paragraph broken by the page end
-                merged = RegionalHighlight(
-                    previous.highlight.seq, previous.highlight.heading, previous.highlight.text + " " + text, previous.highlight.page
-                )
-                segments[-1] = RegionalSegment(merged, previous.blocks + (block,))
-                continue
-            highlight = RegionalHighlight(len(segments) + 1, title, text, block.page)
-            segments.append(RegionalSegment(highlight, (block,)))
+            _append(segments, block)
     return segments

@@ -46,7 +46,7 @@ def print_scores(scores: Sequence[Score], min_f1: float, console: Console | None
             continue
         console.print(f"[bold]{result.name}[/bold]: {len(result.diffs)} differences")
         for diff in result.diffs[:MAX_DIFFS]:
-            console.print(f"  {diff.describe()}", markup=False)
+            console.print(f"  {diff.describe()}", markup=False, soft_wrap=True)
         if len(result.diffs) > MAX_DIFFS:
             console.print(f"  … and {len(result.diffs) - MAX_DIFFS} more (use --json for all)")
     failed = [s.name for s in scores if s.min_f1 < min_f1]

@@ -31,7 +31,10 @@ REGION_MAX_GAP = 40.0
 LABEL_LINE_GAP = 0.8
 #: A value sits at most this far (pt) below/above its label, or beside it.
 MAX_PAIR_GAP = 24.0
-MAX_BESIDE_GAP = 80.0
+#: Beside: the value may stand in a column of its own to the right of the labels
+#: (the 2021-q1 fixture's is 84 pt from a short 'Countries'); the region's width
+#: bounds it anyway.
+MAX_BESIDE_GAP = 160.0
 #: Words after a leading number that still belong to the value ('25% rent').
 MAX_SUFFIX_WORDS = 2
 
@@ -182,15 +185,14 @@ def _next_below(lines: Sequence[Line], i: int) -> int | None:
     return None
 
 
-def _region(lines: Sequence[Line], heading: tuple[Line, ...], all_headings: Sequence[tuple[Line, ...]], page_width: float) -> tuple[Line, ...]:
-    head = heading[0]
-    left = head.x0 - EDGE
-    right = min((h[0].x0 - EDGE for h in all_headings if h[0].x0 > head.x0 + 20), default=page_width)
-    bottom = min(
-        (h[0].top for h in all_headings if h is not heading and h[0].top > head.top and left <= h[0].x0 < right),
-        default=float("inf"),
-    )
-    top = heading[-1].bottom
+def _region(
+    lines: Sequence[Line], x0: float, top: float, all_headings: Sequence[tuple[Line, ...]], page_width: float
+) -> tuple[Line, ...]:
+    """Lines of the column starting at x0, from `top` down to the next heading in that
+    column (or a gap too wide to be inside a block)."""
+    left = x0 - EDGE
+    right = min((h[0].x0 - EDGE for h in all_headings if h[0].x0 > x0 + 20), default=page_width)
+    bottom = min((h[0].top for h in all_headings if h[0].top > top and left <= h[0].x0 < right), default=float("inf"))
     heading_ids = {id(line) for h in all_headings for line in h}
     region: list[Line] = []
     last_bottom = top
@@ -206,46 +208,57 @@ def _region(lines: Sequence[Line], heading: tuple[Line, ...], all_headings: Sequ
     return tuple(region)
 
 
-def _items(region: Sequence[Line]) -> list[_Item]:
-    items: list[_Item] = []
-    pending: list[Line] = []
+def _items(region: Sequence[Line]) -> tuple[list[_Item], bool]:
+    """Label groups and values of a region, and whether values come before labels.
 
-    def flush() -> None:
-        if pending:
-            items.append(_Item(lines=tuple(pending), value=None))
-            pending.clear()
-
+    Label lines join a group when they touch and no value sits between them in their
+    column: a value beside a two-line label (level with its middle) must not cut the
+    label in two, while a value below a label ends it."""
+    values: list[_Item] = []
+    inline: list[_Item] = []
+    label_lines: list[Line] = []
     for line in region:
         label, value = split_value(line)
-        if value is not None and label is None:
-            flush()
-            items.append(_Item(lines=(line,), value=value))
-            continue
-        if pending:
-            last = pending[-1]
-            close = line.top - last.bottom <= LABEL_LINE_GAP * last.height and x_overlap(line, last) > 0
-            if not close:
-                flush()
-        if value is not None:  # label and value on one line
-            flush()
-            items.append(_Item(lines=(line,), value=None))
-            items.append(_Item(lines=(line,), value=value))
-            continue
-        pending.append(line)
-    flush()
-    return items
+        if value is None:
+            label_lines.append(line)
+        elif label is None:
+            values.append(_Item(lines=(line,), value=value))
+        else:  # label and value on one line
+            inline.append(_Item(lines=(line,), value=None))
+            values.append(_Item(lines=(line,), value=value))
+    groups: list[list[Line]] = []
+    for line in label_lines:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and line.top - last.bottom <= LABEL_LINE_GAP * last.height
+            and x_overlap(line, last) > 0
+            and not any(_between(v.lines[0], last, line) for v in values)
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    labels = [_Item(lines=tuple(group), value=None) for group in groups] + inline
+    values_first = bool(region) and any(v.lines[0] is region[0] and v.lines[0] not in {i.lines[0] for i in inline} for v in values)
+    return labels + values, values_first
 
 
-def _pair(items: list[_Item]) -> list[tuple[_Item, _Item | None]]:
+def _between(value: Line, upper: Line, lower: Line) -> bool:
+    """A value line in the same column, between two label lines."""
+    return value.top >= upper.bottom - 1 and value.bottom <= lower.top + 1 and (
+        x_overlap(value, upper) > 0 or x_overlap(value, lower) > 0
+    )
+
+
+def _pair(items: list[_Item], values_first: bool) -> list[tuple[_Item, _Item | None]]:
     """Give each label group at most one value: beside it, else below it (or above it
     in blocks whose first item is a value)."""
     labels = [it for it in items if it.value is None]
     values = [it for it in items if it.value is not None]
-    values_first = bool(items) and items[0].value is not None
     candidates: list[tuple[float, int, int]] = []
     for vi, value in enumerate(values):
         for li, label in enumerate(labels):
-            if label.lines == value.lines:  # 'Countries 16' on one line
+            if value.lines[0] in label.lines:  # 'Countries 16' on one line
                 candidates.append((-1.0, vi, li))
                 continue
             same_row = min(label.bottom, value.bottom) - max(label.top, value.top) > 0
@@ -271,9 +284,29 @@ def _pair(items: list[_Item]) -> list[tuple[_Item, _Item | None]]:
     ]
 
 
+def _join_wrapped_inline(pairs: list[tuple[_Item, _Item | None]]) -> list[tuple[_Item, _Item | None]]:
+    """A label with no value right above a 'label value' line is that label's first
+    part: 'Number of services' / 'provided to beneficiaries  16,940'."""
+    result = list(pairs)
+    for upper, upper_value in pairs:
+        if upper_value is not None or upper.value is not None:
+            continue
+        last = upper.lines[-1]
+        for index, (item, value) in enumerate(result):
+            if value is None or value.lines[0] not in item.lines:
+                continue
+            first = item.lines[0]
+            gap = first.top - last.bottom  # negative when the value is taller than the label
+            if -last.height / 2 <= gap <= LABEL_LINE_GAP * last.height and abs(first.x0 - last.x0) <= EDGE:
+                result[index] = (_Item(lines=upper.lines + item.lines, value=None), value)
+                result.remove((upper, upper_value))
+                break
+    return result
+
+
 def indicator_name(label: Sequence[Line], value: Value | None) -> str:
     name = join_lines([line.text for line in label])
-    if value is not None and value.lines == tuple(label):  # 'Countries 16': drop the value
+    if value is not None and value.lines[0] in label:  # 'Countries 16': drop the value
         name = name[: len(name) - len(value.text)].strip() if name.endswith(value.text) else name
     if _COUNTRIES.match(name):
         name = "Countries"
@@ -282,26 +315,69 @@ def indicator_name(label: Sequence[Line], value: Value | None) -> str:
     return name
 
 
+def _block(sector: str, page: int, heading: tuple[Line, ...], region: tuple[Line, ...]) -> tuple[SectorBlock, list[Issue]]:
+    pairings: list[Pairing] = []
+    issues: list[Issue] = []
+    for first, second in _join_wrapped_inline(_pair(*_items(region))):
+        if first.value is not None:  # a value with no label
+            issues.append(Issue("value-without-label", f"{sector}: value {first.value.text!r} has no label", page))
+            continue
+        value = second.value if second is not None else None
+        pairings.append(Pairing(sector=sector, label=first.lines, value=value))
+        if value is None:
+            label = indicator_name(first.lines, None)
+            issues.append(Issue("label-without-value", f"{sector}: label {label!r} has no value", page))
+    return SectorBlock(sector=sector, page=page, heading=heading, lines=region, pairings=tuple(pairings)), issues
+
+
 def find_sector_blocks(lines: Sequence[Line], page_width: float) -> tuple[list[SectorBlock], list[Issue]]:
-    """Sector blocks of one page (lines in reading order, all on that page)."""
+    """Sector blocks of one page (lines top to bottom, all on that page)."""
     headings = find_headings(lines)
     all_heading_lines = [h for _, h in headings]
     blocks: list[SectorBlock] = []
     issues: list[Issue] = []
     for sector, heading in headings:
-        region = _region(lines, heading, all_heading_lines, page_width)
-        pairings: list[Pairing] = []
-        for first, second in _pair(_items(region)):
-            if first.value is not None:  # a value with no label
-                issues.append(Issue("value-without-label", f"{sector}: value {first.value.text!r} has no label", heading[0].page))
-                continue
-            value = second.value if second is not None else None
-            pairings.append(Pairing(sector=sector, label=first.lines, value=value))
-            if value is None:
-                label = indicator_name(first.lines, None)
-                issues.append(Issue("label-without-value", f"{sector}: label {label!r} has no value", heading[0].page))
-        blocks.append(SectorBlock(sector=sector, page=heading[0].page, heading=heading, lines=region, pairings=tuple(pairings)))
+        region = _region(lines, heading[0].x0, heading[-1].bottom, all_heading_lines, page_width)
+        block, found = _block(sector, heading[0].page, heading, region)
+        blocks.append(block)
+        issues.extend(found)
     return blocks, issues
+
+
+#: A block whose region reaches below this fraction of its page may run on over the
+#: page break; its continuation opens the next page without a heading.
+RUNS_ON_BELOW = 0.8
+#: The continuation starts level with the next page's first headings, give or take
+#: a line (the 2020-q3 fixture's starts 2 pt below them).
+RUN_ON_SLACK = 20.0
+
+
+def last_block(blocks: Sequence[SectorBlock]) -> SectorBlock | None:
+    """The block a reader finishes a page with: the last column's lowest block."""
+    return max(blocks, key=lambda b: (b.heading[0].x0 if b.heading else 0.0, b.lines[-1].top if b.lines else 0.0), default=None)
+
+
+def find_continuation(
+    previous: SectorBlock, previous_height: float, lines: Sequence[Line], blocks: Sequence[SectorBlock], page_width: float
+) -> tuple[SectorBlock | None, list[Issue]]:
+    """The rest of `previous` at the top of the next page: unclaimed label/value lines
+    above or beside the page's first headings. None when there is none."""
+    if not previous.lines or previous.lines[-1].bottom < RUNS_ON_BELOW * previous_height:
+        return None, []
+    claimed = {id(line) for b in blocks for line in (*b.heading, *b.lines)}
+    orphans = [line for line in lines if id(line) not in claimed]
+    if not orphans:
+        return None, []
+    start = orphans[0]
+    first_heading = min((b.heading[0].top for b in blocks if b.heading), default=float("inf"))
+    if start.top > first_heading + RUN_ON_SLACK:
+        return None, []  # the page opens with a heading: nothing runs on
+    headings = [b.heading for b in blocks if b.heading]
+    region = tuple(line for line in _region(lines, start.x0, start.top - 1, headings, page_width) if id(line) not in claimed)
+    block, issues = _block(previous.sector, start.page, (), region)
+    if not any(p.value for p in block.pairings):
+        return None, []
+    return block, issues
 
 
 def indicators(blocks: Sequence[SectorBlock]) -> list[SectorIndicator]:
