@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from sitrep_extract import consistency
 from sitrep_extract.keyfigures import KeyFigure
 from sitrep_extract.quality import Issue
 from sitrep_extract.sectors import SectorIndicator
+
+from conftest import extraction_of, fixture_pdfs
 
 
 def indicator(sector: str, name: str, value: float) -> SectorIndicator:
@@ -83,3 +87,15 @@ def test_mismatch_still_writes_rows(seed_extraction, tmp_path) -> None:
 
     assert pq.read_table(written["sector_indicators"]).num_rows == 31
     assert pq.read_table(written["checks"]).column("status").to_pylist() == ["fail"]
+
+
+@pytest.mark.parametrize("pdf", fixture_pdfs(), ids=lambda p: p.stem)
+def test_every_fixture_is_self_consistent(pdf) -> None:
+    """Each fixture's sector services add up to its printed total, as the real reports' do."""
+    checks = {c.check: (c.status, c.message) for c in extraction_of(pdf).checks}
+    assert {name: status for name, (status, _) in checks.items()} == {
+        "sector-total": "pass",
+        "sector-values": "pass",
+        "key-figures": "pass",
+        "country-figures": "pass",
+    }, checks

@@ -33,36 +33,25 @@ BLOCK_GAP_LINES = 0.75
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """Words on one baseline within one column. Geometry and text are computed once,
+    when the line is made (`make_line`): every later stage reads them many times."""
+
     words: tuple[Word, ...]
-    marks: tuple[Word, ...] = ()  # footnote marks cut off the words they touched
+    marks: tuple[Word, ...]  # footnote marks cut off the words they touched
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    text: str  # repaired and whitespace-collapsed
 
     @property
     def page(self) -> int:
         return self.words[0].page
 
     @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
     def height(self) -> float:
         return self.bottom - self.top
-
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
 
     @property
     def bold(self) -> bool:
@@ -76,9 +65,18 @@ class Line:
     def raw_text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
-    def text(self) -> str:
-        return clean_text(self.raw_text)
+
+def make_line(words: Sequence[Word], marks: Sequence[Word] = ()) -> Line:
+    return Line(
+        words=tuple(words),
+        marks=tuple(marks),
+        x0=min(w.x0 for w in words),
+        x1=max(w.x1 for w in words),
+        top=min(w.top for w in words),
+        bottom=max(w.bottom for w in words),
+        size=max(w.size for w in words),
+        text=clean_text(" ".join(w.text for w in words)),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +158,7 @@ def _make_line(words: list[Word]) -> Line:
             and word.text.isdigit()
         )
         (marks if is_mark else kept).append(word)
-    return Line(words=tuple(kept), marks=tuple(marks))
+    return make_line(kept, marks)
 
 
 def build_lines(words: Sequence[Word], *, column_gap_em: float = COLUMN_GAP_EM) -> tuple[Line, ...]:

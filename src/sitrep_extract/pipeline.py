@@ -75,8 +75,14 @@ REPORT_ID_LENGTH = 16
 
 def extract(path: str | Path) -> Extraction:
     """Extract one Regional Response Overview; raises a `SitrepError` if it cannot."""
-    document = read_pdf(path, accept_first_page=_is_report_page)
-    layouts = tuple(_layout(page) for page in document.pages)
+    laid_out: dict[int, PageLayout] = {}
+
+    def is_report_page(page: Page) -> bool:
+        laid_out[page.number] = _layout(page)
+        return read_meta(laid_out[page.number].reading_lines).title is not None
+
+    document = read_pdf(path, accept_first_page=is_report_page)
+    layouts = tuple(laid_out.get(page.number) or _layout(page) for page in document.pages)
     first = next(layout for layout in layouts if layout.lines)
     meta = read_meta(first.reading_lines)
     if meta.title is None or first.page.number != 1:
@@ -102,9 +108,13 @@ def extract(path: str | Path) -> Extraction:
     headed: list[CountrySegment] = []
     mapped: list[CountrySegment] = []
     country_issues: list[Issue] = []
+    sector_pages = {b.page for b in sector_blocks}
     for layout in layouts:
-        headed.extend(find_headed(layout.lines))
-        mapped.extend(find_map_labels(layout.page.words))
+        on_page = find_headed(layout.lines)
+        headed.extend(on_page)
+        if not on_page and layout.page.number not in sector_pages:
+            # A map page carries figures only: no highlight headings, no sector blocks.
+            mapped.extend(find_map_labels(layout.page.words))
         country_issues.extend(unparsed_headings(layout.lines))
     country_segments = merge(headed + mapped)
     issues.extend(country_issues)
@@ -153,10 +163,6 @@ def extract(path: str | Path) -> Extraction:
         country_segments=tuple(country_segments),
         regional_segments=tuple(regional),
     )
-
-
-def _is_report_page(page: Page) -> bool:
-    return read_meta(_layout(page).reading_lines).title is not None
 
 
 def _layout(page: Page) -> PageLayout:

@@ -153,25 +153,31 @@ def _prepare_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop rotated and overprinted duplicate chars; keep a tab between two letters
     (a lost 'fi' glyph) inside its word instead of letting it split the word.
 
-    pdfplumber's dedupe_chars does the same but sorts per char group and takes most of
-    a page's reading time; a grid of buckets the size of the tolerance is linear."""
+    pdfplumber's dedupe_chars does the same but sorts per char group and took most of
+    a page's reading time. Here each char is looked up in a grid of cells twice the
+    tolerance wide: a duplicate can only sit in its own cell or the nearer neighbour
+    along each axis, so four look-ups decide."""
+    tol = DEDUPE_TOLERANCE
+    span = 2 * tol
+    cells: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
     prepared: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str, float, int, int], list[tuple[float, float]]] = {}
     for char in chars:
         if not char.get("upright", True):
             continue  # rotated side text is decoration in this series
-        x0, top = char["x0"], char["top"]
-        key = (char["text"], char["fontname"], round(char["size"], 1))
-        cx, cy = int(x0 // DEDUPE_TOLERANCE), int(top // DEDUPE_TOLERANCE)
-        duplicate = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for ox, otop in seen.get((*key, cx + dx, cy + dy), ()):
-                    if abs(ox - x0) <= DEDUPE_TOLERANCE and abs(otop - top) <= DEDUPE_TOLERANCE:
-                        duplicate = True
-        if duplicate:
+        x0, top, text = char["x0"], char["top"], char["text"]
+        gx, gy = int(x0 // span), int(top // span)
+        nx = gx - 1 if x0 - gx * span < tol else gx + 1
+        ny = gy - 1 if top - gy * span < tol else gy + 1
+        if any(
+            abs(other["x0"] - x0) <= tol
+            and abs(other["top"] - top) <= tol
+            and other["fontname"] == char["fontname"]
+            and other["size"] == char["size"]
+            for key in ((text, gx, gy), (text, nx, gy), (text, gx, ny), (text, nx, ny))
+            for other in cells.get(key, ())
+        ):
             continue
-        seen.setdefault((*key, cx, cy), []).append((x0, top))
+        cells.setdefault((text, gx, gy), []).append(char)
         prepared.append(char)
     for index in range(1, len(prepared) - 1):
         if prepared[index]["text"] == "\t" and _letter(prepared[index - 1]) and _letter(prepared[index + 1]):
