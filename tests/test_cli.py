@@ -8,6 +8,7 @@ Only three runs extract the fixture; every other run fails before reading.
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import subprocess
 import sys
@@ -25,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "fixtures" / "2021-q2-en.pdf"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ENCRYPTED = CORPUS / "encrypted" / "pdfminer__aes-128.pdf"
-PARQUETS = sorted(f"{name}.parquet" for name in TABLES)
+OUTPUT_FILES = sorted([*(f"{name}.parquet" for name in TABLES), "datapackage.json"])
 FIXTURE_SUMMARY = "31 indicators, 17 countries, 4 key figures"
 
 
@@ -57,7 +58,7 @@ def test_extract_file_quiet_exit_0_and_prints_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert result.stderr == ""
-    assert sorted(p.name for p in out.iterdir()) == PARQUETS
+    assert sorted(p.name for p in out.iterdir()) == OUTPUT_FILES
     assert pq.read_table(out / "reports.parquet").column("source_file").to_pylist() == [str(FIXTURE)]
     assert pq.read_table(out / "sector_indicators.parquet").num_rows == 31
 
@@ -99,7 +100,7 @@ def test_console_script_folder_and_bad_file(tmp_path: Path) -> None:
         f"1 extracted, 1 failed, 0 skipped as already extracted; tables in {out}/",
     ]
 
-    assert sorted(p.name for p in out.iterdir()) == PARQUETS
+    assert sorted(p.name for p in out.iterdir()) == OUTPUT_FILES
     reports = pq.read_table(out / "reports.parquet")
     assert reports.column("source_file").to_pylist() == [str(copy)]
     report_id = reports.column("report_id")[0].as_py()
@@ -215,3 +216,35 @@ def test_version() -> None:
     result = invoke("version")
     assert result.exit_code == 0
     assert result.stdout == f"{__version__}\n"
+
+
+def test_show_writes_a_png_of_the_page(tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = tmp_path / "page.png"
+    result = invoke("show", FIXTURE, "--page", "2", "--out", out, "--resolution", "50")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out}\n"
+    with Image.open(out) as image:  # A4 at 50 dpi
+        assert image.size == (math.ceil(595.28 * 50 / 72), math.ceil(841.89 * 50 / 72))
+
+
+def test_show_page_out_of_range(tmp_path: Path) -> None:
+    result = invoke("show", FIXTURE, "--page", "9", "--out", tmp_path / "x.png")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {FIXTURE}: page 9 out of range: the report has 6 pages\n"
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_csv_flag_writes_hxl_csvs_and_a_valid_datapackage(tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    out = tmp_path / "out"
+    result = invoke("extract", FIXTURE, "--out", out, "--csv", "--quiet")
+    assert result.exit_code == 0, result.output
+    for name in TABLES:
+        lines = (out / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+        assert lines[0].split(",") == list(TABLES[name].column_names), name
+        assert all(cell.startswith("#") for cell in lines[1].split(",")), name
+    assert "#country+code" in (out / "country_highlights.csv").read_text(encoding="utf-8").splitlines()[1]
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])[:5]

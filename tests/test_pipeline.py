@@ -50,3 +50,19 @@ def test_report_id_is_sha_prefix(seed_extraction) -> None:
     report = seed_extraction.report
     assert report.report_id == report.source_sha256[:16]
     assert len(report.source_sha256) == 64
+
+
+def test_seed_mentions_in_the_narrative(seed_extraction) -> None:
+    found = {(m.segment, m.iso3, m.value_text): (m.value, m.unit, m.qualifier, m.page) for m in seed_extraction.mentions}
+    assert found[("country_highlight", "COL", "9,085")] == (9085, "count", None, 2)
+    assert found[("country_highlight", "PER", "6,700")] == (6700, "count", "over", 2)
+    assert found[("country_highlight", "PER", "13,800")] == (13800, "count", "almost", 2)
+    assert found[("country_highlight", "DOM", "ten thousand")] == (10000, "count", None, 3)
+    assert found[("country_highlight", "PRY", "63%")] == (63, "percent", None, 2)
+    assert found[("regional_highlight", None, "USD 2.3 billion")] == (2.3e9, "usd", None, 4)
+    assert found[("regional_highlight", None, "eight million")] == (8e6, "count", None, 5)
+    assert found[("overview", None, "17")] == (17, "count", None, 1)
+    years = [m for m in seed_extraction.mentions if m.unit == "count" and 2018 <= m.value <= 2023]
+    assert years == []
+    sentence = next(m.sentence for m in seed_extraction.mentions if m.value_text == "9,085")
+    assert sentence.startswith("To date, a total of 9,085 people in socioeconomic vulnerability")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SitrepError
+from .package import write_csvs, write_datapackage
 from .reading import file_sha256
 from .schema import TABLES
 from .worker import MEMORY_EXIT_CODE, Failure, Outcome, failure_outcome, outcome_from_json, process_file
@@ -157,10 +158,12 @@ def run_batch(
     memory_mb: int | None = DEFAULT_MEMORY_MB,
     force: bool = False,
     scheduler: str | None = None,
+    csv: bool = False,
     on_start: Callable[[int, int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> BatchResult:
-    """Extract every input and merge the results into `out_dir`'s tables.
+    """Extract every input and merge the results into `out_dir`'s tables, then describe
+    them in `datapackage.json` (and, with `csv`, copy them as HXL-tagged CSV files).
 
     `on_start(total, skipped)` is called once the work is known, `on_outcome` as each
     file finishes (in completion order). The tables do not depend on that order."""
@@ -187,5 +190,9 @@ def run_batch(
     if out is not None:
         merge_parts(out)
         written = {name: table_path(Path(out), name) for name in TABLES if table_path(Path(out), name).exists()}
+        if written:
+            if csv:
+                write_csvs(out)  # before the descriptor, which lists the CSVs that exist
+            write_datapackage(out)
     order = {str(p): i for i, p in enumerate(inputs)}
     return BatchResult(tuple(sorted(outcomes, key=lambda o: order.get(o.source_file, 0))), tuple(skipped), written)

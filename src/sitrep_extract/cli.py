@@ -12,7 +12,9 @@ import typer
 from . import __version__
 from .batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, run_batch
 from .evaluation import check_folder, score_to_dict
+from .pipeline import extract as extract_report
 from .report import Progress, print_scores
+from .show import render_page
 from .errors import SitrepError
 from .schema import TABLES, describe
 
@@ -34,6 +36,7 @@ def extract(
     memory_mb: Annotated[int, typer.Option("--memory-mb", min=0, help="Resident-memory ceiling per worker in MB (0: none)")] = DEFAULT_MEMORY_MB,
     force: Annotated[bool, typer.Option("--force", help="Redo reports already in the output folder")] = False,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a Dask distributed scheduler to run on")] = None,
+    csv: Annotated[bool, typer.Option("--csv", help="Also write each table as CSV with an HXL hashtag row")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors")] = False,
 ) -> None:
@@ -48,6 +51,7 @@ def extract(
             memory_mb=memory_mb or None,
             force=force,
             scheduler=scheduler,
+            csv=csv,
             on_start=progress.start,
             on_outcome=progress.advance,
         )
@@ -108,6 +112,25 @@ def check(
     else:
         print_scores(scores, min_f1)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def show(
+    report: Annotated[Path, typer.Argument(help="A Regional Response Overview PDF")],
+    page: Annotated[int, typer.Option("--page", "-p", min=1, help="Page number (1-based)")] = 1,
+    out: Annotated[Path, typer.Option("--out", "-o", help="PNG file to write")] = Path("page.png"),
+    resolution: Annotated[int, typer.Option("--resolution", min=20, max=600, help="Dots per inch")] = 100,
+) -> None:
+    """Render a page with every segment the extractor found outlined and labelled."""
+    try:
+        written = render_page(extract_report(report), report, page, out, resolution=resolution)
+    except SitrepError as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_FAILED) from None
+    except ValueError as error:  # page out of range
+        _error(f"{report}: {error}")
+        raise typer.Exit(EXIT_FAILED) from None
+    typer.echo(f"wrote {written}")
 
 
 @app.command()

@@ -76,6 +76,9 @@ HXL_TAGS: dict[str, str | dict[str, str]] = {
     "seq": "#meta+seq",
     "heading": "#description+name",
     "text": "#description",
+    "segment": "#meta+segment+code",
+    "qualifier": "#indicator+qualifier",
+    "sentence": "#description+sentence",
     # checks and failures
     "check": "#meta+check+code",
     "status": "#status+code",
@@ -115,10 +118,13 @@ def field_type(data_type: pa.DataType) -> str:
 
 
 def primary_key(spec: TableSpec) -> list[str]:
-    """report_id and the table's key; a table without report_id (failures) has its own key."""
-    if "report_id" in spec.column_names:
-        return ["report_id", *spec.key]
-    return list(spec.key)
+    """report_id and the table's key; a table without report_id (failures) has its own
+    key; mentions have none (a sentence may print the same figure twice)."""
+    if spec.name == "reports":
+        return ["report_id"]
+    if not spec.key:
+        return []
+    return (["report_id"] if spec.per_report else []) + list(spec.key)
 
 
 def table_schema(spec: TableSpec, reports_resource: str | None) -> dict[str, Any]:
@@ -128,7 +134,9 @@ def table_schema(spec: TableSpec, reports_resource: str | None) -> dict[str, Any
         if not column.nullable:
             field["constraints"] = {"required": True}
         fields.append(field)
-    schema: dict[str, Any] = {"fields": fields, "primaryKey": primary_key(spec)}
+    schema: dict[str, Any] = {"fields": fields}
+    if primary_key(spec):
+        schema["primaryKey"] = primary_key(spec)
     if reports_resource is not None and spec.name != "reports" and "report_id" in spec.column_names:
         schema["foreignKeys"] = [
             {"fields": ["report_id"], "reference": {"resource": reports_resource, "fields": ["report_id"]}}

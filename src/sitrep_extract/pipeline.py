@@ -17,9 +17,11 @@ from .countries import CountryHighlight, CountrySegment, find_headed, find_map_l
 from .errors import NotARegionalResponseOverview
 from .keyfigures import KeyFigure, find_key_figures
 from .layout import Block, Line, build_blocks, build_lines, reading_order
+from .mentions import Mention, find_mentions
 from .metadata import read_meta
 from .quality import Issue
 from .reading import Page, read_pdf
+from .repair import join_lines
 from .regional import RegionalHighlight, RegionalSegment, find_regional, find_section_start
 from .sectors import SectorBlock, SectorIndicator, find_continuation, find_sector_blocks, indicators, last_block
 
@@ -55,6 +57,7 @@ class Extraction:
     sector_indicators: tuple[SectorIndicator, ...]
     country_highlights: tuple[CountryHighlight, ...]
     regional_highlights: tuple[RegionalHighlight, ...]
+    mentions: tuple[Mention, ...]
     checks: tuple[Check, ...]
     issues: tuple[Issue, ...]
     # Intermediate results, for `show` and for tests.
@@ -156,6 +159,7 @@ def extract(path: str | Path) -> Extraction:
         sector_indicators=tuple(sector_rows),
         country_highlights=tuple(sorted((s.highlight for s in country_segments), key=lambda h: (h.page, h.country))),
         regional_highlights=tuple(s.highlight for s in regional),
+        mentions=tuple(_mentions(layouts[0], sector_blocks, country_segments, regional)),
         checks=checks,
         issues=tuple(issues),
         layouts=layouts,
@@ -163,6 +167,32 @@ def extract(path: str | Path) -> Extraction:
         country_segments=tuple(country_segments),
         regional_segments=tuple(regional),
     )
+
+
+#: An overview paragraph (intro sentence, the 'Regional response' sidebar) has at
+#: least this many words; shorter page-1 blocks are captions, footnotes and labels.
+OVERVIEW_MIN_WORDS = 12
+
+
+def _mentions(
+    first: PageLayout,
+    sector_blocks: list[SectorBlock],
+    countries: list[CountrySegment],
+    regional: list[RegionalSegment],
+) -> list[Mention]:
+    """Figures in the narrative, in reading order: overview, countries, regional."""
+    in_sectors = {id(line) for b in sector_blocks for line in (*b.heading, *b.lines)}
+    found: list[Mention] = []
+    for block in first.blocks:
+        body = [line for line in block.lines if id(line) not in in_sectors and not line.bold]
+        if sum(len(line.words) for line in body) >= OVERVIEW_MIN_WORDS:
+            found += find_mentions(join_lines([line.text for line in body]), segment="overview", page=block.page)
+    for segment in sorted(countries, key=lambda s: (s.highlight.page, s.heading[0].top, s.heading[0].x0)):
+        if segment.highlight.text:
+            found += find_mentions(segment.highlight.text, segment="country_highlight", page=segment.highlight.page, iso3=segment.highlight.iso3)
+    for paragraph in regional:
+        found += find_mentions(paragraph.highlight.text, segment="regional_highlight", page=paragraph.highlight.page)
+    return found
 
 
 def _layout(page: Page) -> PageLayout:

@@ -287,3 +287,16 @@ def read_pdf(path: str | Path, *, accept_first_page: Callable[[Page], bool] | No
     if not seen_text:
         raise NoTextLayer(path, "no text layer (a scan, image or drawing without text)")
     return Document(path=str(path), sha256=sha, pages=tuple(pages))
+
+
+def page_image(path: str | Path, page: int, resolution: int) -> Any:
+    """Page `page` (1-based) rendered at `resolution` dpi as pdfplumber's PageImage,
+    ready to draw on (`show` outlines what the extractor saw). Rendered by pypdfium2
+    and held in memory, so it stays usable after the PDF is closed."""
+    path = Path(path)
+    check_file(path)
+    try:
+        with pdfplumber.open(path) as pdf:
+            return pdf.pages[page - 1].to_image(resolution=resolution)
+    except Exception as exc:  # pdfminer and pypdfium2 raise anything on a damaged file
+        raise DamagedPdf(path, f"damaged PDF: page cannot be rendered ({_shorten(type(exc).__name__ + ': ' + str(exc))})", page=page) from exc

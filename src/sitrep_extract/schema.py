@@ -124,6 +124,22 @@ TABLES: dict[str, TableSpec] = {
             key=("seq",),
         ),
         TableSpec(
+            "mentions",
+            "Every figure in the narrative text (country and regional highlights, the overview), in reading order",
+            (
+                _REPORT_ID,
+                Column("segment", pa.string(), "country_highlight | regional_highlight | overview"),
+                Column("iso3", pa.string(), "Country of the highlight the figure is in", nullable=True),
+                Column("value", pa.float64(), "Normalised value"),
+                _UNIT,
+                Column("qualifier", pa.string(), "over, almost, approximately, more than, less than, up to, ...", nullable=True),
+                Column("value_text", pa.string(), "The number as printed, without its qualifier, e.g. 'USD 2.3 billion'"),
+                Column("sentence", pa.string(), "The sentence the figure is in, cleaned"),
+                _PAGE,
+            ),
+            key=(),
+        ),
+        TableSpec(
             "checks",
             "Self-consistency checks of each report (a failure is information, not an error)",
             (

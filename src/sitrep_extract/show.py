@@ -3,8 +3,8 @@
 Every segment an `Extraction` keeps is outlined on the page image and labelled: sector
 blocks (heading + region), label–value pairings (a label without a value in red),
 country highlights (heading + paragraph), regional highlight paragraphs and key
-figures. Reading the page image is pdfplumber's job (`_page_image`, to move into
-`reading.py`); everything else here only draws on the object it returns.
+figures. Rendering the page is the reading stage's job (`reading.page_image`);
+everything here only draws on the object it returns.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .errors import DamagedPdf
 from .keyfigures import MISSIONS_AFTER, POPULATION_LINES, KeyFigure
 from .layout import Line
 from .pipeline import Extraction
-from .reading import Word, check_file, file_sha256
+from .reading import Word, check_file, file_sha256, page_image
 from .repair import clean_text
 from .sectors import Pairing
 
@@ -40,23 +40,6 @@ class PageImage(Protocol):
     def draw_rect(self, bbox_or_obj: Any, fill: Any = ..., stroke: Any = ..., stroke_width: int = ...) -> Any: ...
 
     def draw_line(self, points_or_obj: Any, stroke: Any = ..., stroke_width: int = ...) -> Any: ...
-
-
-# TODO(lead): move to reading.page_image (the only module allowed to import pdfplumber).
-def _page_image(path: str | Path, page: int, resolution: int) -> PageImage:
-    """Page `page` (1-based) of the PDF rendered at `resolution` dpi, ready to draw on.
-
-    The image is rendered by pypdfium2 and held in memory, so it stays usable after
-    the PDF is closed."""
-    import pdfplumber  # noqa: PLC0415 - kept local until this moves to reading.py
-
-    path = Path(path)
-    check_file(path)
-    try:
-        with pdfplumber.open(path) as pdf:
-            return pdf.pages[page - 1].to_image(resolution=resolution)
-    except Exception as exc:  # pdfminer and pypdfium2 raise anything on a damaged file
-        raise DamagedPdf(path, f"damaged PDF: page cannot be rendered ({type(exc).__name__}: {exc})", page=page) from exc
 
 
 # Colours per segment type (Okabe–Ito palette: told apart with colour-blindness too),
@@ -108,7 +91,7 @@ def render_page(extraction: Extraction, pdf_path: str | Path, page: int, out: st
     check_file(pdf_path)
     if not file_sha256(pdf_path).startswith(extraction.report_id):
         raise ValueError(f"{pdf_path} is not the PDF this extraction came from (report {extraction.report_id})")
-    image = _page_image(pdf_path, page, resolution)
+    image = page_image(pdf_path, page, resolution)
     draw(image, extraction, page)
     return _save_atomic(image.annotated, out, resolution)
 

@@ -27,6 +27,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "sector_indicators": ("page", "top", "x0"),
     "country_highlights": ("iso3",),
     "regional_highlights": ("seq",),
+    "mentions": (),  # reading order (sorts are stable)
     "checks": ("check",),
     "failures": (),
 }
