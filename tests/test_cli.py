@@ -248,3 +248,25 @@ def test_csv_flag_writes_hxl_csvs_and_a_valid_datapackage(tmp_path: Path) -> Non
     assert "#country+code" in (out / "country_highlights.csv").read_text(encoding="utf-8").splitlines()[1]
     report = frictionless.validate(str(out / "datapackage.json"))
     assert report.valid, report.flatten(["type", "note"])[:5]
+
+
+def test_progress_bar_on_a_terminal_and_errors_on_stderr() -> None:
+    import io
+
+    from rich.console import Console
+
+    from sitrep_extract.report import Progress
+    from sitrep_extract.worker import Failure, Outcome
+
+    progress = Progress(quiet=False)
+    screen = io.StringIO()
+    progress.stdout = Console(file=io.StringIO(), force_terminal=True)
+    progress.stderr = Console(file=screen, force_terminal=True, width=100)
+    progress.start(total=2, skipped=0)
+    assert progress.bar is not None  # a terminal gets the bar, not per-file lines
+    progress.advance(Outcome("a.pdf", "ok", report_id="r", indicators=31, countries=17, key_figures=4))
+    progress.advance(Outcome("b.pdf", "failed", failure=Failure("b.pdf", None, "encrypted", "b.pdf: encrypted PDF")))
+    assert progress.bar.tasks[0].completed == 2 and progress.failed == 1
+    progress.stop()
+    assert "Error: b.pdf: encrypted PDF" in screen.getvalue()
+    assert progress.stdout.file.getvalue() == ""

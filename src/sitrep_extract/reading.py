@@ -159,25 +159,40 @@ def _prepare_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     along each axis, so four look-ups decide."""
     tol = DEDUPE_TOLERANCE
     span = 2 * tol
-    cells: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    cell = cells.get
     prepared: list[dict[str, Any]] = []
     for char in chars:
         if not char.get("upright", True):
             continue  # rotated side text is decoration in this series
-        x0, top, text = char["x0"], char["top"], char["text"]
+        x0, top = char["x0"], char["top"]
         gx, gy = int(x0 // span), int(top // span)
         nx = gx - 1 if x0 - gx * span < tol else gx + 1
         ny = gy - 1 if top - gy * span < tol else gy + 1
-        if any(
-            abs(other["x0"] - x0) <= tol
-            and abs(other["top"] - top) <= tol
-            and other["fontname"] == char["fontname"]
-            and other["size"] == char["size"]
-            for key in ((text, gx, gy), (text, nx, gy), (text, gx, ny), (text, nx, ny))
-            for other in cells.get(key, ())
-        ):
+        duplicate = False
+        for key in ((gx, gy), (nx, gy), (gx, ny), (nx, ny)):
+            others = cell(key)
+            if others is None:
+                continue
+            for other in others:
+                if (
+                    other["text"] == char["text"]
+                    and abs(other["x0"] - x0) <= tol
+                    and abs(other["top"] - top) <= tol
+                    and other["fontname"] == char["fontname"]
+                    and other["size"] == char["size"]
+                ):
+                    duplicate = True
+                    break
+            if duplicate:
+                break
+        if duplicate:
             continue
-        cells.setdefault((text, gx, gy), []).append(char)
+        others = cell((gx, gy))
+        if others is None:
+            cells[(gx, gy)] = [char]
+        else:
+            others.append(char)
         prepared.append(char)
     for index in range(1, len(prepared) - 1):
         if prepared[index]["text"] == "\t" and _letter(prepared[index - 1]) and _letter(prepared[index + 1]):
