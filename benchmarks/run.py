@@ -2,7 +2,8 @@
 
     python benchmarks/run.py [--repeat 3]
 
-Measures, on the bundled fixtures plus a 100-page report built from them:
+Measures, on an archive of copies of the bundled fixtures and on a 100-page report
+built from them:
 - bare pdfplumber: open + extract_words on every page (the work no extractor can skip);
 - pypdfium2 text extraction: the floor for any PDF text tool;
 - sitrep-extract batches with 1 and 2 workers (process start-up included);
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+
+from sitrep_extract.batch import run_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -39,6 +41,18 @@ def build_long_report(folder: Path, pages: int = 100) -> Path:
     path = folder / "long-100-pages.pdf"
     long.save(path)
     return path
+
+
+def build_archive(folder: Path, copies: int = 3) -> list[Path]:
+    """An archive of 8 x `copies` distinct files (each copy differs by a trailing comment,
+    so none is skipped as a duplicate): what a batch of many small reports looks like."""
+    paths = []
+    for pdf in sorted(FIXTURES.glob("*.pdf")):
+        for i in range(copies):
+            path = folder / f"{pdf.stem}-{i}.pdf"
+            path.write_bytes(pdf.read_bytes() + f"\n% copy {i}\n".encode())
+            paths.append(path)
+    return paths
 
 
 def bare_pdfplumber(paths: list[Path]) -> None:
@@ -57,20 +71,26 @@ def pdfium_text(paths: list[Path]) -> None:
         pdf.close()
 
 
-BATCH = """
+#: Run in a fresh interpreter so that RUSAGE_CHILDREN sees only this batch's workers.
+PEAK_RSS = """
 import json, resource, sys, tempfile
 from sitrep_extract.batch import run_batch
-paths, workers = json.loads(sys.argv[1]), int(sys.argv[2])
-result = run_batch(paths, tempfile.mkdtemp(), workers=workers, force=True)
-print(len(result.failures), "failed", file=sys.stderr)
+run_batch(json.loads(sys.argv[1]), tempfile.mkdtemp(), workers=1, force=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def sitrep(paths: list[Path], workers: int) -> int:
-    """Run a batch in a fresh interpreter; returns the peak RSS of its workers (KB)."""
+def sitrep(paths: list[Path], workers: int) -> None:
+    """A batch in this process, as bare pdfplumber runs here too (no interpreter start)."""
+    with tempfile.TemporaryDirectory() as out:
+        result = run_batch(paths, out, workers=workers, force=True)
+    assert not result.failures, result.failures
+
+
+def peak_worker_rss(paths: list[Path]) -> int:
+    """Peak resident memory of the worker processes of a fresh batch (KB)."""
     done = subprocess.run(
-        [sys.executable, "-c", BATCH, json.dumps([str(p) for p in paths]), str(workers)],
+        [sys.executable, "-c", PEAK_RSS, json.dumps([str(p) for p in paths])],
         check=True, capture_output=True, text=True,
     )
     return int(done.stdout.split()[-1])
@@ -93,8 +113,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         long = build_long_report(Path(tmp))
-        fixtures = sorted(FIXTURES.glob("*.pdf"))
-        for title, paths in (("fixtures", fixtures), ("100-page report", [long]), ("all", [*fixtures, long])):
+        archive = build_archive(Path(tmp))
+        for title, paths in (("archive of small reports", archive), ("one 100-page report", [long])):
             pages = sum(len(pdfium.PdfDocument(p)) for p in paths)
             print(f"{title}: {len(paths)} files, {pages} pages")
             bare = timed("bare pdfplumber", args.repeat, lambda: bare_pdfplumber(paths))
@@ -105,7 +125,7 @@ def main() -> None:
                   f"sitrep 1w {pages / one:.1f}, sitrep 2w {pages / two:.1f}")
             print(f"  ratios: 1 worker / pdfplumber = {one / bare:.2f}x; 1 worker / 2 workers = {one / two:.2f}x; "
                   f"pdfplumber / pdfium = {bare / floor:.1f}x")
-        peak_kb = sitrep([long], 1)
+        peak_kb = peak_worker_rss([long])
         print(f"peak RSS of a worker on the 100-page report: {peak_kb / 1024:.0f} MB")
 
 

@@ -20,7 +20,7 @@ from sitrep_extract.writing import PARTS_DIR, table_path
 from conftest import CORPUS, FIXTURES
 
 SEED = FIXTURES / "2021-q2-en.pdf"
-KNOWN_ERRORS = {"not-found", "unreadable", "empty-file", "not-a-pdf", "encrypted", "damaged", "no-text", "not-a-report", "timeout", "memory", "crashed"}
+KNOWN_ERRORS = {"not-found", "unreadable", "internal-error", "empty-file", "not-a-pdf", "encrypted", "damaged", "no-text", "not-a-report", "timeout", "memory", "crashed"}
 
 
 def variants(folder: Path, count: int) -> list[Path]:
@@ -151,7 +151,7 @@ def test_mutated_pdfs_end_as_rows_or_typed_failures(tmp_path: Path) -> None:
     result = batch.run_batch([*paths, good], tmp_path / "out", workers=2, timeout=60)
     assert len(result.outcomes) == len(paths) + 1
     for outcome in result.outcomes:
-        assert outcome.status == "ok" or outcome.failure.error_type in KNOWN_ERRORS - {"crashed", "memory"}, outcome
+        assert outcome.status == "ok" or outcome.failure.error_type in KNOWN_ERRORS - {"crashed", "memory", "internal-error"}, outcome
         if outcome.failure:
             assert "\n" not in outcome.failure.message and outcome.failure.message.startswith(outcome.source_file)
     assert next(o for o in result.outcomes if o.source_file == str(good)).status == "ok"
@@ -175,7 +175,7 @@ def test_whole_corpus_through_the_cli(tmp_path: Path) -> None:
     assert len(errors) == len(pdfs) and all(line.startswith("Error: ") for line in errors)
     failures = read_tables(out)["failures"].to_pylist()
     assert sorted(f["source_file"] for f in failures) == sorted(map(str, pdfs))  # ...each with a typed reason
-    assert {f["error_type"] for f in failures} <= KNOWN_ERRORS - {"crashed", "memory", "timeout"}
+    assert {f["error_type"] for f in failures} <= KNOWN_ERRORS - {"crashed", "memory", "timeout", "internal-error"}
 
 
 def test_dask_scheduler_gives_the_same_tables(tmp_path: Path) -> None:
@@ -187,3 +187,20 @@ def test_dask_scheduler_gives_the_same_tables(tmp_path: Path) -> None:
     assert [o.status for o in remote.outcomes] == [o.status for o in local.outcomes] == ["ok", "ok", "failed"]
     for name in TABLES:
         assert table_path(tmp_path / "local", name).read_bytes() == table_path(tmp_path / "dask", name).read_bytes(), name
+
+
+def _buggy_extract(path: str):  # runs in the forked worker
+    if path.endswith("buggy.pdf"):
+        raise RuntimeError("an extractor bug met on this file")
+    return _REAL_EXTRACT(path)
+
+
+def test_a_bug_met_on_one_file_fails_that_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good, buggy = variants(tmp_path / "in", 2)
+    buggy = buggy.rename(buggy.with_name("buggy.pdf"))
+    monkeypatch.setattr(worker, "extract", _buggy_extract)
+    result = batch.run_batch([good, buggy], tmp_path / "out", workers=1)
+    assert [o.status for o in result.outcomes] == ["ok", "failed"]
+    failure = result.outcomes[1].failure
+    assert failure.error_type == "internal-error"
+    assert failure.message == f"{buggy}: internal error (a bug, please report it with this PDF): RuntimeError: an extractor bug met on this file"

@@ -13,9 +13,12 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import as_completed
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pebble import ProcessExpired, ProcessPool
 
 from .errors import SitrepError
 from .package import write_csvs, write_datapackage
@@ -95,36 +98,29 @@ def _todo(inputs: Sequence[Path], done: set[str], force: bool) -> tuple[list[Pat
 
 
 def _run_local(paths: Sequence[Path], out: str | None, workers: int, timeout: float, memory_mb: int | None) -> Iterator[Outcome]:
-    from pebble import ProcessExpired, ProcessPool
-
     with ProcessPool(max_workers=workers, max_tasks=TASKS_PER_WORKER) as pool:
         futures = {pool.schedule(process_file, (str(p), out, memory_mb), timeout=timeout): str(p) for p in paths}
-        pending = dict(futures)
-        while pending:
-            for future in list(pending):
-                if not future.done():
-                    continue
-                path = pending.pop(future)
-                try:
-                    yield future.result()
-                except FutureTimeout:
-                    yield failure_outcome(path, "timeout", f"timed out after {timeout:g} s", out)
-                except ProcessExpired as exc:
-                    yield _expired(path, exc.exitcode, memory_mb, out)
-            if pending:
-                _wait_any(pending)
+        for future in as_completed(futures):
+            path = futures[future]
+            try:
+                yield future.result()
+            except FutureTimeout:
+                yield failure_outcome(path, "timeout", f"timed out after {timeout:g} s", out)
+            except ProcessExpired as exc:
+                yield _expired(path, exc.exitcode, memory_mb, out)
+            except Exception as exc:  # a bug met on this file must not stop the archive
+                yield failure_outcome(path, "internal-error", _bug(exc), out)
+
+
+def _bug(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())[:120]
+    return f"internal error (a bug, please report it with this PDF): {type(exc).__name__}: {text}"
 
 
 def _expired(path: str, exitcode: int | None, memory_mb: int | None, out: str | None) -> Outcome:
     if exitcode == MEMORY_EXIT_CODE:
         return failure_outcome(path, "memory", f"exceeded the memory ceiling of {memory_mb} MB", out)
     return failure_outcome(path, "crashed", f"worker process died (exit code {exitcode})", out)
-
-
-def _wait_any(pending: dict) -> None:
-    from concurrent.futures import FIRST_COMPLETED, wait
-
-    wait(list(pending), timeout=1.0, return_when=FIRST_COMPLETED)
 
 
 def _isolated(path: str, out: str | None, timeout: float, memory_mb: int | None) -> Outcome:
@@ -141,11 +137,12 @@ def _isolated(path: str, out: str | None, timeout: float, memory_mb: int | None)
 
 
 def _run_dask(paths: Sequence[Path], out: str | None, scheduler: str, timeout: float, memory_mb: int | None) -> Iterator[Outcome]:
-    from distributed import Client, as_completed
+    from distributed import Client  # optional: pip install 'sitrep-extract[dask]'
+    from distributed import as_completed as dask_completed
 
     with Client(scheduler) as client:
         futures = [client.submit(_isolated, str(p), out, timeout, memory_mb, pure=False) for p in paths]
-        for future in as_completed(futures):
+        for future in dask_completed(futures):
             yield future.result()
 
 

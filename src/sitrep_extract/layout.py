@@ -79,8 +79,11 @@ def make_line(words: Sequence[Word], marks: Sequence[Word] = ()) -> Line:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class LineGroup:
+    """The extent of a stack of lines; shared by blocks and by the label groups and
+    values that segmentation builds from them."""
+
+    __slots__ = ()
     lines: tuple[Line, ...]
 
     @property
@@ -104,11 +107,16 @@ class Block:
         return max(line.bottom for line in self.lines)
 
 
+@dataclass(frozen=True, slots=True)
+class Block(LineGroup):
+    lines: tuple[Line, ...]
+
+
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
-def x_overlap(a: Line | Block, b: Line | Block) -> float:
+def x_overlap(a: Line | LineGroup, b: Line | LineGroup) -> float:
     return _overlap(a.x0, a.x1, b.x0, b.x1)
 
 

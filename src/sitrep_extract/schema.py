@@ -158,7 +158,7 @@ TABLES: dict[str, TableSpec] = {
             (
                 Column("source_file", pa.string(), "Path of the file as given to the extractor"),
                 Column("source_sha256", pa.string(), "SHA-256 of the file, when it could be read", nullable=True),
-                Column("error_type", pa.string(), "Stable error code: not-found, empty-file, not-a-pdf, encrypted, damaged, no-text, not-a-report, timeout, memory, crashed, ..."),
+                Column("error_type", pa.string(), "Stable error code: not-found, unreadable, empty-file, not-a-pdf, encrypted, damaged, no-text, not-a-report, timeout, memory, crashed, internal-error"),
                 Column("message", pa.string(), "One line: '<file>: <what is wrong>'"),
             ),
             key=("source_file",),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .layout import Line, x_overlap
+from .layout import Line, LineGroup, x_overlap
 from .numbers import Quantity, find_numbers, parse_number
 from .quality import Issue
 from .repair import join_lines
@@ -86,27 +86,11 @@ class SectorBlock:
 
 
 @dataclass(frozen=True, slots=True)
-class _Item:
-    """A label group or a value inside a region, in reading order."""
+class _Item(LineGroup):
+    """A label group or a value inside a region."""
 
     lines: tuple[Line, ...]
     value: Value | None
-
-    @property
-    def x0(self) -> float:
-        return min(line.x0 for line in self.lines)
-
-    @property
-    def x1(self) -> float:
-        return max(line.x1 for line in self.lines)
-
-    @property
-    def top(self) -> float:
-        return min(line.top for line in self.lines)
-
-    @property
-    def bottom(self) -> float:
-        return max(line.bottom for line in self.lines)
 
 
 def _value(words: Sequence, line: Line, text: str, quantity: Quantity, suffix: str | None) -> Value:

@@ -167,7 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m sitrep_extract.worker PATH OUT_DIR MEMORY_MB`: used by Dask tasks, which
     cannot fork worker processes of their own."""
     path, out_dir, memory = (argv or sys.argv[1:])[:3]
-    print(outcome_to_json(process_file(path, out_dir or None, int(memory) or None)))
+    try:
+        outcome = process_file(path, out_dir or None, int(memory) or None)
+    except Exception as exc:  # a bug met on this file: report it as that file's failure
+        text = " ".join(str(exc).split())[:120]
+        reason = f"internal error (a bug, please report it with this PDF): {type(exc).__name__}: {text}"
+        outcome = failure_outcome(path, "internal-error", reason, out_dir or None)
+    print(outcome_to_json(outcome))
     return 0
 
 
