@@ -7,6 +7,7 @@ that `show` can draw what the extractor saw and tests can look at any stage.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,53 +94,21 @@ def extract(path: str | Path) -> Extraction:
             document.path, "not an IOM Regional Response Overview (title not found on page 1)"
         )
     issues: list[Issue] = []
-
-    sector_blocks: list[SectorBlock] = []
-    previous: tuple[SectorBlock, float] | None = None
-    for layout in layouts:
-        blocks, found = find_sector_blocks(layout.lines, layout.page.width)
-        if previous is not None:
-            runs_on, more = find_continuation(*previous, layout.lines, blocks, layout.page.width)
-            if runs_on is not None:
-                blocks.insert(0, runs_on)
-                found.extend(more)
-        sector_blocks.extend(blocks)
-        issues.extend(found)
-        last = last_block([b for b in blocks if b.heading])
-        previous = (last, layout.page.height) if last is not None else None
-
-    headed: list[CountrySegment] = []
-    mapped: list[CountrySegment] = []
-    country_issues: list[Issue] = []
-    sector_pages = {b.page for b in sector_blocks}
-    for layout in layouts:
-        on_page = find_headed(layout.lines)
-        headed.extend(on_page)
-        if not on_page and layout.page.number not in sector_pages:
-            # A map page carries figures only: no highlight headings, no sector blocks.
-            mapped.extend(find_map_labels(layout.page.words))
-        country_issues.extend(unparsed_headings(layout.lines))
-    country_segments = merge(headed + mapped)
-    issues.extend(country_issues)
-
-    all_lines = [line for layout in layouts for line in layout.lines]
-    all_blocks = [block for layout in layouts for block in layout.blocks]
-    key_figures = find_key_figures(all_blocks, all_lines)
-
-    start = find_section_start([layout.lines for layout in layouts])
-    regional: list[RegionalSegment] = []
-    if start is not None:
-        stop_pages = {s.highlight.page - 1 for s in headed + mapped} | {b.page - 1 for b in sector_blocks}
-        regional = find_regional([layout.blocks for layout in layouts], start, stop_pages)
-
     if meta.period is None:
         issues.append(Issue("period-not-found", "reporting period not found on page 1", 1))
+    sector_blocks = _sectors(layouts, issues)
+    headed, mapped = _countries(layouts, {b.page for b in sector_blocks}, issues)
+    country_segments = merge(headed + mapped)
+    key_figures = find_key_figures(
+        [block for layout in layouts for block in layout.blocks], [line for layout in layouts for line in layout.lines]
+    )
+    regional = _regional(layouts, {s.highlight.page for s in headed + mapped} | {b.page for b in sector_blocks})
     sector_rows = indicators(sector_blocks)
     checks = (
         consistency.sector_total(sector_rows, key_figures),
         consistency.sector_values(sector_blocks),
         consistency.key_figures(key_figures),
-        consistency.country_figures(country_issues, len(country_segments)),
+        consistency.country_figures([i for i in issues if i.code == "country-without-figure"], len(country_segments)),
     )
     issues.extend(consistency.issues_for(checks))
     report = Report(
@@ -167,6 +136,47 @@ def extract(path: str | Path) -> Extraction:
         country_segments=tuple(country_segments),
         regional_segments=tuple(regional),
     )
+
+
+def _sectors(layouts: Sequence[PageLayout], issues: list[Issue]) -> list[SectorBlock]:
+    """Sector blocks page by page; a block cut by a page break continues on the next."""
+    sector_blocks: list[SectorBlock] = []
+    previous: tuple[SectorBlock, float] | None = None
+    for layout in layouts:
+        blocks, found = find_sector_blocks(layout.lines, layout.page.width)
+        if previous is not None:
+            runs_on, more = find_continuation(*previous, layout.lines, blocks, layout.page.width)
+            if runs_on is not None:
+                blocks.insert(0, runs_on)
+                found.extend(more)
+        sector_blocks.extend(blocks)
+        issues.extend(found)
+        last = last_block([b for b in blocks if b.heading])
+        previous = (last, layout.page.height) if last is not None else None
+    return sector_blocks
+
+
+def _countries(
+    layouts: Sequence[PageLayout], sector_pages: set[int], issues: list[Issue]
+) -> tuple[list[CountrySegment], list[CountrySegment]]:
+    """Headed highlights, and map labels of the pages that have neither highlights nor sectors."""
+    headed: list[CountrySegment] = []
+    mapped: list[CountrySegment] = []
+    for layout in layouts:
+        on_page = find_headed(layout.lines)
+        headed.extend(on_page)
+        if not on_page and layout.page.number not in sector_pages:
+            mapped.extend(find_map_labels(layout.page.words))
+        issues.extend(unparsed_headings(layout.lines))
+    return headed, mapped
+
+
+def _regional(layouts: Sequence[PageLayout], other_pages: set[int]) -> list[RegionalSegment]:
+    """Regional highlights from their heading on, up to a page of another kind."""
+    start = find_section_start([layout.lines for layout in layouts])
+    if start is None:
+        return []
+    return find_regional([layout.blocks for layout in layouts], start, {page - 1 for page in other_pages})
 
 
 #: An overview paragraph (intro sentence, the 'Regional response' sidebar) has at
