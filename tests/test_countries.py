@@ -19,8 +19,11 @@ from conftest import BLUE, GREY, make_words
         ("Trinidad & Tobago - 24,000", "TTO", "24,000", 24_000),
         ("Curaçao — 17,000", "CUW", "17,000", 17_000),
         ("República Dominicana - 114,5 K", "DOM", "114,5 K", 114_500),
+        ("Colombia - 1.7 M*", "COL", "1.7 M", 1_700_000),
+        ("Colombia – 1.7 M Venezuelans", "COL", "1.7 M", 1_700_000),
+        ("Colombia (1.7 M)", "COL", "1.7 M", 1_700_000),
     ],
-    ids=["hyphen", "dot-thousands", "capitals-en-dash", "ampersand", "em-dash", "spanish"],
+    ids=["hyphen", "dot-thousands", "capitals-en-dash", "ampersand", "em-dash", "spanish", "footnote-mark", "trailing-words", "parentheses"],
 )
 def test_parse_heading(text: str, iso3: str, figure_text: str, value: float) -> None:
     country, printed, parsed = parse_heading(text)

@@ -26,8 +26,15 @@ D = dt.date
         ("MONTHLY UPDATE – MARCH 2019", D(2019, 3, 1), D(2019, 3, 31)),
         ("from October to December 2020", D(2020, 10, 1), D(2020, 12, 31)),
         ("from November 2019 to January 2020", D(2019, 11, 1), D(2020, 1, 31)),
+        ("in the region (1 April – 30 June 2021)", D(2021, 4, 1), D(2021, 6, 30)),
+        ("in the period April to June 2021", D(2021, 4, 1), D(2021, 6, 30)),
+        ("Abril a junio de 2021", D(2021, 4, 1), D(2021, 6, 30)),
+        ("during April and May 2021", D(2021, 4, 1), D(2021, 5, 31)),
     ],
-    ids=["from-to", "glued-footnote", "long-period", "hyphen", "en-dash", "spanish", "monthly", "q4", "across-years"],
+    ids=[
+        "from-to", "glued-footnote", "long-period", "hyphen", "en-dash", "spanish", "monthly", "q4", "across-years",
+        "days", "no-from", "spanish-capital", "two-months",
+    ],
 )
 def test_find_period(text: str, start: dt.date, end: dt.date) -> None:
     period = find_period(text)
@@ -61,3 +68,15 @@ def test_spanish_title() -> None:
 def test_other_documents_have_no_title() -> None:
     meta = read_meta(build_lines(make_words("Quarterly influenza summary for the region", 30, 40)))
     assert meta.title is None
+
+
+def test_refugee_first_title_and_a_period_printed_low_on_the_page() -> None:
+    words = (
+        make_words("VENEZUELAN REFUGEE AND MIGRANT SITUATION:", 30, 40, size=16, bold=True)
+        + make_words("REGIONAL RESPONSE OVERVIEW", 30, 60, size=16, bold=True)
+        + [w for i in range(45) for w in make_words(f"Sector label number {i}", 30, 90 + 12 * i)]
+        + make_words("April-June 2021 / www.r4v.info", 30, 800)
+    )
+    meta = read_meta(build_lines(words))
+    assert meta.title == TITLES["en"]
+    assert meta.period is not None and (meta.period.start, meta.period.end) == (D(2021, 4, 1), D(2021, 6, 30))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from sitrep_extract.layout import build_blocks, build_lines
-from sitrep_extract.regional import find_regional, find_section_start
+import pytest
+
+from sitrep_extract.regional import SECTION_HEADING, find_regional, find_section_start
 
 from conftest import BLUE, make_words
 
@@ -35,3 +37,26 @@ def test_paragraphs_headings_page_continuation_and_donors_stop() -> None:
         (2, "R4V Side Events", "nine thematic side events were organized in May and the meetings reflected the needs of 3.3 million persons and their host communities in the region.", 1),
         (3, None, "A third paragraph starts here on page two.", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["REGIONAL HIGHLIGHTS", "Regional highlights", "REGIONAL HIGHLIGHTS:", "\ue900 REGIONAL HIGHLIGHTS", "REGIONAL HIGHLIGHTS – APRIL-JUNE 2021", "DESTACADOS REGIONALES"]
+)
+def test_section_heading_variants(text: str) -> None:
+    assert SECTION_HEADING.match(text)
+
+
+@pytest.mark.parametrize("text", ["KEY OPERATIONAL HIGHLIGHTS", "DESTACADOS", "Regional highlights of the quarter were many"])
+def test_not_the_section_heading(text: str) -> None:
+    assert not SECTION_HEADING.match(text)
+
+
+def test_paragraph_cut_by_the_page_end_before_a_capital_continues() -> None:
+    p1 = page(
+        make_words("REGIONAL HIGHLIGHTS", 30, 40, size=14, bold=True, color=BLUE)
+        + make_words("The Federative Republic of Brazil assumed the Presidency of the Quito", 30, 800)
+    )
+    p2 = page(make_words("Process during a virtual ceremony held with Peru and partners.", 30, 40, page=2))
+    start = find_section_start([p1[0], p2[0]])
+    found = [(s.highlight.seq, s.highlight.text) for s in find_regional([p1[1], p2[1]], start, set())]
+    assert found == [(1, "The Federative Republic of Brazil assumed the Presidency of the Quito Process during a virtual ceremony held with Peru and partners.")]

@@ -103,3 +103,33 @@ def test_value_without_label_is_an_issue_not_a_row() -> None:
 def test_sentence_mentioning_a_sector_is_not_a_heading() -> None:
     words = label("Health personnel were trained in first aid", 30, 100) + value("402", 30, 112)
     assert run(words) == ({}, [])
+
+
+def test_icon_glyph_glued_to_a_heading_and_plain_values_beside_labels() -> None:
+    words = (
+        heading("\ue900Health", 30, 100)
+        + label("Countries 15", 30, 116)
+        + label("Number of services provided in 2021", 30, 130)
+        + value("75,795", 30, 140)
+    )
+    rows, issues = run(words)
+    assert rows == {
+        ("Health", "Countries"): (15.0, "count", "15"),
+        ("Health", "Number of services provided in 2021"): (75795.0, "count", "75,795"),
+    }
+    assert issues == []
+
+
+def test_a_banner_opening_the_next_page_is_not_a_continuation() -> None:
+    from sitrep_extract.sectors import find_continuation
+
+    page1 = heading("Common Services", 30, 700) + label("DTM reports", 30, 716) + value("16", 30, 726) + label("Countries", 30, 743) + value("8", 30, 753)
+    blocks, _ = find_sector_blocks(build_lines(page1), PAGE_WIDTH)
+    banner = make_words("5.6 million", 30, 30, size=9, bold=True, color=BLUE, page=2) + make_words(
+        "Venezuelan migrants and refugees in the world", 30, 42, page=2
+    )
+    assert find_continuation(blocks[0], 842.0, build_lines(banner), [], PAGE_WIDTH) == (None, [])
+    rest = make_words("Hygiene kits", 30, 30, page=2) + make_words("2,176", 30, 40, size=11, bold=True, color=BLUE, page=2)
+    block, _ = find_continuation(blocks[0], 842.0, build_lines(rest), [], PAGE_WIDTH)
+    assert block is not None and block.sector == "Common Services" and block.page == 2
+    assert [(p.label[0].text, p.value.text) for p in block.pairings] == [("Hygiene kits", "2,176")]

@@ -42,7 +42,12 @@ class CountrySegment:
     body: tuple[Line, ...]
 
 
-HEADING = regex.compile(r"^(?P<name>\p{L}[\p{L}\s.&'’()]*?)\s*[-–—:]\s*(?P<figure>[^-–—:]+)$")
+#: Footnote marks that may trail a heading's figure ('1.7 M*'); digit marks are
+#: cut off by the layout stage when they are raised.
+FOOTNOTE_MARKS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
+HEADING = regex.compile(
+    r"^(?P<name>\p{L}[\p{L}\s.&'’()]*?)\s*(?:[-–—:]\s*(?P<figure>[^-–—:()]+)|\((?P<figure2>[^()]+)\))$"
+)
 #: Paragraph lines start where the heading starts (left-aligned columns), within this slack (pt).
 ALIGN = 6.0
 #: The first paragraph line sits at most this many line heights under the heading,
@@ -65,12 +70,21 @@ def parse_heading(text: str) -> tuple[Country, str, float] | None:
     country = match_country(match["name"])
     if country is None:
         return None
-    figure = match["figure"].strip()
+    figure = (match["figure"] or match["figure2"]).strip().rstrip(FOOTNOTE_MARKS).strip()
     try:
         quantity = parse_number(figure)
     except ValueError:
-        return None
+        # 'Colombia - 1.7 M Venezuelans': the figure, then a few words about it.
+        numbers = find_numbers(figure)
+        if len(numbers) != 1 or numbers[0].start != 0 or not _only_words(figure[numbers[0].end :]):
+            return None
+        figure, quantity = numbers[0].text, numbers[0].quantity
     return country, figure, quantity.value
+
+
+def _only_words(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 3 and all(regex.fullmatch(r"\p{L}+", w) for w in words)
 
 
 def unparsed_headings(lines: Sequence[Line]) -> list[Issue]:

@@ -76,7 +76,9 @@ def _is_number(line: Line) -> bool:
     return True
 
 
-def _population(lines: Sequence[Line]) -> list[KeyFigure]:
+def _population(blocks: Sequence[Block], lines: Sequence[Line]) -> list[KeyFigure]:
+    """'Venezuelan migrants and refugees in world - 5.6 million' on one line, or the
+    figure printed on its own line above (or below) a caption that may wrap."""
     found: dict[str, KeyFigure] = {}
     for line in lines:
         text = line.text
@@ -87,7 +89,37 @@ def _population(lines: Sequence[Line]) -> list[KeyFigure]:
             if matches:
                 last = matches[-1]
                 found[figure] = KeyFigure(figure, last.quantity.value, last.quantity.unit, last.text, line.page)
+    for block in blocks:
+        for caption, number in _captioned_numbers(block):
+            for figure, pattern in POPULATION_LINES.items():
+                if figure not in found and pattern.search(caption) and not find_numbers(caption):
+                    quantity = parse_number(number.text)
+                    found[figure] = KeyFigure(figure, quantity.value, quantity.unit, number.text, number.page)
     return list(found.values())
+
+
+def _captioned_numbers(block: Block) -> list[tuple[str, Line]]:
+    """(caption, number line) pairs of a block that stacks figures and captions:
+    each run of text lines with the number line just above it, else just below."""
+    runs: list[tuple[Line | None, list[Line], Line | None]] = []
+    above: Line | None = None
+    text: list[Line] = []
+    for line in block.lines:
+        if _is_number(line):
+            if text:
+                runs.append((above, text, line))
+                text = []
+            above = line
+        else:
+            text.append(line)
+    if text:
+        runs.append((above, text, None))
+    pairs = []
+    for number_above, caption, number_below in runs:
+        number = number_above or number_below
+        if number is not None:
+            pairs.append((" ".join(line.text for line in caption), number))
+    return pairs
 
 
 def _missions(blocks: Sequence[Block]) -> KeyFigure | None:
@@ -109,7 +141,7 @@ def find_key_figures(blocks: Sequence[Block], lines: Sequence[Line]) -> list[Key
     total = _total(blocks, lines)
     if total:
         figures.append(total)
-    figures.extend(_population(lines))
+    figures.extend(_population(blocks, lines))
     missions = _missions(blocks)
     if missions:
         figures.append(missions)

@@ -22,7 +22,7 @@ TITLES = {
 }
 
 _TITLE_PATTERNS = {
-    "en": regex.compile(r"venezuelan\s+migrants?\s+and\s+refugees?\s+situation", regex.I),
+    "en": regex.compile(r"venezuelan\s+(?:migrants?\s+and\s+refugees?|refugees?\s+and\s+migrants?)\s+situation", regex.I),
     "es": regex.compile(r"situaci[oó]n\s+de\s+(?:los\s+)?(?:migrantes\s+y\s+refugiados|refugiados\s+y\s+migrantes)\s+venezolanos", regex.I),
 }
 _RESPONSE = regex.compile(r"regional\s+response|respuesta\s+regional", regex.I)
@@ -36,16 +36,21 @@ MONTHS = {
 _MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # A year may carry a glued footnote digit: '20212' is 2021 + mark 2.
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)\d?(?!\d)"
-_SEP = r"\s*(?:[-–—]|to|and|through|until|a|al|y|hasta)\s*"
+_SEP = r"\s*(?:[-–—]|\bto\b|\band\b|\bthrough\b|\buntil\b|\ba\b|\bal\b|\by\b|\bhasta\b)\s*"
 _OF = r"(?:,?\s*(?:de(?:l)?\s+)?)"
 
+_DAY_BEFORE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?)?"  # '1 April', '1 de abril'
+_DAY_AFTER = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"  # 'April 1,'
+
+#: A range of months, in any of the ways the series words it: 'from April to June
+#: 2021', 'between April and June 2021', 'April – June 2021', '1 April – 30 June
+#: 2021', 'April 2018 – February 2019', 'de abril a junio de 2021', 'April and May 2021'.
 PERIOD_PATTERNS = (
-    # from April to June 2021 / between April and June 2021 / de abril a junio de 2021
-    regex.compile(r"(?:from|between|de|entre)\s+" + _MONTH.format("m1") + _SEP + _MONTH.format("m2") + _OF + _YEAR.format("y2"), regex.I),
-    # April 2018 – February 2019
-    regex.compile(_MONTH.format("m1") + _OF + _YEAR.format("y1") + _SEP + _MONTH.format("m2") + _OF + _YEAR.format("y2"), regex.I),
-    # April – June 2021, April-June 2021
-    regex.compile(r"\b" + _MONTH.format("m1") + r"\s*[-–—]\s*" + _MONTH.format("m2") + _OF + _YEAR.format("y2"), regex.I),
+    regex.compile(
+        r"\b" + _DAY_BEFORE + _MONTH.format("m1") + _DAY_AFTER + r"(?:" + _OF + _YEAR.format("y1") + r")?"
+        + _SEP + _DAY_BEFORE + _MONTH.format("m2") + _DAY_AFTER + _OF + _YEAR.format("y2"),
+        regex.I,
+    ),
 )
 # A monthly edition names one month: 'MONTHLY UPDATE – MARCH 2019'.
 MONTH_PATTERN = regex.compile(r"\b" + _MONTH.format("m2") + _OF + _YEAR.format("y2"), regex.I)
@@ -96,13 +101,15 @@ def _period(match: regex.Match[str]) -> Period | None:
     return Period(start=start, end=end, text=match.group(0))
 
 
-def find_period(text: str) -> Period | None:
-    """The first period statement, preferring explicit ranges over a lone month."""
+def find_period(*texts: str) -> Period | None:
+    """The first period statement, preferring a range in any of the texts (the head of
+    page 1, then the whole page) over a lone month ('MONTHLY UPDATE – MARCH 2019')."""
     for pattern in (*PERIOD_PATTERNS, MONTH_PATTERN):
-        for match in pattern.finditer(text):
-            period = _period(match)
-            if period is not None:
-                return period
+        for text in texts:
+            for match in pattern.finditer(text):
+                period = _period(match)
+                if period is not None:
+                    return period
     return None
 
 
@@ -112,4 +119,4 @@ def read_meta(lines: Sequence[Line]) -> ReportMeta:
     head = " ".join(line.text for line in lines[:HEAD_LINES])
     whole = " ".join(line.text for line in lines)
     language = detect_language(whole)
-    return ReportMeta(title=detect_title(head, language), language=language, period=find_period(head))
+    return ReportMeta(title=detect_title(head, language), language=language, period=find_period(head, whole))

@@ -29,9 +29,13 @@ class RegionalSegment:
     blocks: tuple[Block, ...]
 
 
+#: The section heading, allowing an icon glyph before it, a colon after it, or a
+#: subtitle after a dash ('REGIONAL HIGHLIGHTS – APRIL-JUNE 2021'). A bare
+#: 'HIGHLIGHTS' / 'DESTACADOS' is not it: the Spanish edition's country-page banner
+#: reads 'DESTACADOS'.
 SECTION_HEADING = regex.compile(
-    r"^(?:regional\s+highlights|destacados\s+regionales|aspectos\s+destacados\s+regionales|"
-    r"principales\s+acontecimientos\s+regionales)$",
+    r"^[^\p{L}]*(?:regional\s+highlights|destacados\s+regionales|aspectos\s+destacados\s+regionales|"
+    r"principales\s+acontecimientos\s+regionales)\s*[:.]?\s*(?:[-–—|:]\s*.*)?$",
     regex.I,
 )
 #: The donors page closes the highlights ('IOM is very grateful for the financial support').
@@ -66,10 +70,15 @@ def _split_heading(block: Block) -> tuple[str | None, str]:
     return heading, join_lines([r for r in rest if r.strip()])
 
 
-def _append(segments: list[RegionalSegment], block: Block) -> None:
+def _append(segments: list[RegionalSegment], block: Block, *, opens_page: bool) -> None:
     title, text = _split_heading(block)
     previous = segments[-1] if segments else None
-    if previous is not None and title is None and text[:1].islower() and not _SENTENCE_END.search(previous.highlight.text):
+    if (
+        previous is not None
+        and title is None
+        and not _SENTENCE_END.search(previous.highlight.text)
+        and (text[:1].islower() or opens_page)
+    ):
         # A paragraph broken by the page end (or a column end) continues here.
         merged = RegionalHighlight(
             previous.highlight.seq, previous.highlight.heading, previous.highlight.text + " " + text, previous.highlight.page
@@ -87,6 +96,7 @@ def find_regional(page_blocks: Sequence[Sequence[Block]], start: tuple[int, Line
     for index in range(first_page, len(page_blocks)):
         if index != first_page and index in stop_pages:
             break
+        opens_page = True
         for block in page_blocks[index]:  # already in reading order
             if index == first_page and block.top < heading.bottom:
                 continue
@@ -94,5 +104,6 @@ def find_regional(page_blocks: Sequence[Sequence[Block]], start: tuple[int, Line
                 return segments  # the donors text closes the section, wherever it starts
             if heading in block.lines or sum(len(line.words) for line in block.lines) < MIN_WORDS:
                 continue
-            _append(segments, block)
+            _append(segments, block, opens_page=opens_page and index != first_page)
+            opens_page = False
     return segments

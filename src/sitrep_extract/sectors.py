@@ -17,6 +17,7 @@ import regex
 from .layout import Line, LineGroup, x_overlap
 from .numbers import Quantity, find_numbers, parse_number
 from .quality import Issue
+from .reading import Word
 from .repair import join_lines
 from .vocabulary import match_sector
 
@@ -38,6 +39,8 @@ MAX_BESIDE_GAP = 160.0
 #: Words after a leading number that still belong to the value ('25% rent').
 MAX_SUFFIX_WORDS = 2
 
+#: A bare year ends many label lines ('… provided in 2021') without being their value.
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _COUNTRIES = regex.compile(r"^(?:countries|pa[ií]ses|n[uú]mero de pa[ií]ses)$", regex.I)
 
 
@@ -128,10 +131,27 @@ def split_value(line: Line) -> tuple[str | None, Value | None]:
         n_value_words = len(last.text.split())
         value_words = words[-n_value_words:]
         label_words = words[:-n_value_words]
-        stands_out = all(w.bold for w in value_words) and not all(w.bold for w in label_words)
+        stands_out = _stands_out(label_words, value_words) or not _YEAR.fullmatch(last.text)
         if label and regex.search(r"\p{L}", label) and stands_out:
             return label, _value(value_words, line, last.text, last.quantity, None)
     return text, None
+
+
+#: A value set apart from its label on one line by at least this many ems is a value
+#: even in the label's own weight ('Countries     8').
+BESIDE_GAP_EM = 1.0
+
+
+def _stands_out(label_words: Sequence[Word], value_words: Sequence[Word]) -> bool:
+    """Is a trailing year a value beside its label rather than the end of the label?
+    (Any other trailing number in a sector block is a value: labels do not end in one.)"""
+    if not label_words:
+        return False
+    label_size = max(w.size for w in label_words)
+    bolder = all(w.bold for w in value_words) and not all(w.bold for w in label_words)
+    larger = min(w.size for w in value_words) >= 1.2 * label_size
+    apart = value_words[0].x0 - label_words[-1].x1 >= BESIDE_GAP_EM * label_size
+    return bolder or larger or apart
 
 
 def _is_heading_style(line: Line) -> bool:
@@ -145,7 +165,8 @@ def find_headings(lines: Sequence[Line]) -> list[tuple[str, tuple[Line, ...]]]:
     for i, line in enumerate(lines):
         if i in used or not _is_heading_style(line):
             continue
-        sector = match_sector(line.text)
+        # The raw text too: repair reads an icon glyph glued to a heading as a lost 'fi'.
+        sector = match_sector(line.text) or match_sector(line.raw_text)
         if sector:
             headings.append((sector, (line,)))
             continue
@@ -359,9 +380,16 @@ def find_continuation(
     headings = [b.heading for b in blocks if b.heading]
     region = tuple(line for line in _region(lines, start.x0, start.top - 1, headings, page_width) if id(line) not in claimed)
     block, issues = _block(previous.sector, start.page, (), region)
-    if not any(p.value for p in block.pairings):
+    if not any(p.value for p in block.pairings) or not _same_style(previous, block):
         return None, []
     return block, issues
+
+
+def _same_style(previous: SectorBlock, block: SectorBlock) -> bool:
+    """A continuation prints its values like the block it continues (a banner's
+    '5.6 million' at the top of the next page does not)."""
+    sizes = {round(p.value.lines[0].size) for p in previous.pairings if p.value}
+    return all(round(p.value.lines[0].size) in sizes for p in block.pairings if p.value)
 
 
 def indicators(blocks: Sequence[SectorBlock]) -> list[SectorIndicator]:

@@ -59,18 +59,23 @@ CANONICAL_SECTORS: tuple[str, ...] = (
 # by the key, so "Multi-purpose CBI" and "MULTIPURPOSE CBI" come for free.
 _SECTOR_FORMS: Mapping[str, tuple[str, ...]] = {
     "Education": ("Education", "Educación"),
-    "Food Security": ("Food Security", "Seguridad Alimentaria"),
+    # 'and Nutrition' in some editions' headings; the series reports Nutrition
+    # separately when it has its own block.
+    "Food Security": ("Food Security", "Seguridad Alimentaria", "Food Security and Nutrition", "Seguridad Alimentaria y Nutrición"),
     "Health": ("Health", "Salud"),
     "Humanitarian Transportation": (
         "Humanitarian Transportation",
         "Humanitarian Transport",
         "Transporte Humanitario",
+        "HT",
+        "TH",
     ),
     "Integration": (
         "Integration",
         "Socio-economic Integration",
         "Integración",
         "Integración Socioeconómica",
+        "Integración Socioeconómica y Cultural",
     ),
     "Multipurpose CBI": (
         "Multipurpose CBI",
@@ -80,9 +85,11 @@ _SECTOR_FORMS: Mapping[str, tuple[str, ...]] = {
         "CBI",
         "Transferencias Monetarias Multipropósito",
         "TMM",
+        "MPC",
+        "Multipurpose Cash Assistance",
     ),
     "Protection": ("Protection", "Protección"),
-    "Shelter": ("Shelter", "Alojamiento", "Albergue"),
+    "Shelter": ("Shelter", "Shelter & NFI", "Shelter and NFI", "Alojamiento", "Albergue", "Alojamiento y NFI"),
     "WASH": ("WASH", "Water, Sanitation and Hygiene", "Agua, Saneamiento e Higiene", "ASH"),
     "Common Services": ("Common Services", "Servicios Comunes"),
     "Nutrition": ("Nutrition", "Nutrición"),
