@@ -204,3 +204,71 @@ def test_a_bug_met_on_one_file_fails_that_file_only(tmp_path: Path, monkeypatch:
     failure = result.outcomes[1].failure
     assert failure.error_type == "internal-error"
     assert failure.message == f"{buggy}: internal error (a bug, please report it with this PDF): RuntimeError: an extractor bug met on this file"
+
+
+def test_ctrl_c_stops_at_once_and_the_next_run_finishes(tmp_path: Path) -> None:
+    inputs = variants(tmp_path / "in", 12)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "sitrep_extract.cli", "extract", str(tmp_path / "in"), "--out", str(out), "--workers", "1"]
+    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    parts = out / PARTS_DIR
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len([p for p in parts.glob("*") if not p.name.startswith(".")]) < 1:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C
+    start = time.monotonic()
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert time.monotonic() - start < 10, "it must not finish the queued files first"
+    assert "Traceback" not in stderr and "interrupted: files already finished are kept" in stderr
+    resumed = batch.run_batch([tmp_path / "in"], out, workers=2)
+    assert len(resumed.skipped) + len(resumed.succeeded) == len(inputs)
+    assert read_tables(out)["reports"].num_rows == len(inputs)
+
+
+def test_output_problems_stop_the_batch_with_one_line(tmp_path: Path) -> None:
+    from sitrep_extract.errors import OutputError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / PARTS_DIR).write_text("a file where the parts folder goes")
+    with pytest.raises(OutputError, match=r"out/\.sitrep-parts: cannot write results \(File exists\)|Not a directory"):
+        batch.run_batch(variants(tmp_path / "in", 1), out, workers=1)
+
+
+def test_undecodable_and_odd_file_names_become_printable_rows(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = os.fsdecode(bytes(folder) + b"/x\xff.pdf")
+    Path(odd).write_bytes(SEED.read_bytes())
+    fifo = folder / "pipe.pdf"
+    os.mkfifo(fifo)  # would hang a reader: it must be refused, not hashed
+    result = batch.run_batch([folder, fifo], tmp_path / "out", workers=1, timeout=30)
+    by_status = sorted((o.status, o.source_file) for o in result.outcomes)
+    assert by_status == [("failed", str(fifo)), ("ok", f"{folder}/x\\xff.pdf")]
+    assert read_tables(tmp_path / "out")["reports"].column("source_file").to_pylist() == [f"{folder}/x\\xff.pdf"]
+
+
+def test_a_file_extracted_under_another_name_clears_its_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    first.write_bytes(SEED.read_bytes())
+    second.write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    failed = batch.run_batch([first], out, workers=1, memory_mb=50)
+    assert failed.failures[0].error_type == "memory"
+    (out / ".reports.parquet.x1.tmp").write_bytes(b"left by a killed merge")
+    batch.run_batch([second], out, workers=1)
+    tables = read_tables(out)
+    assert tables["failures"].num_rows == 0 and tables["reports"].num_rows == 1
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_an_old_table_in_the_way_is_a_clear_error(tmp_path: Path) -> None:
+    import pyarrow as pa
+    from sitrep_extract.errors import OutputError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    pq.write_table(pa.table({"report_id": ["x"], "title": ["old"]}), out / "reports.parquet")
+    with pytest.raises(OutputError, match="existing table has other columns or types"):
+        batch.run_batch(variants(tmp_path / "in", 1), out, workers=1)

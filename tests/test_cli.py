@@ -190,12 +190,14 @@ def test_schema_json_matches_the_schema() -> None:
     data = json.loads(result.stdout)
     assert list(data) == list(TABLES)
     for name, spec in TABLES.items():
-        assert [c["name"] for c in data[name]] == list(spec.column_names), name
+        assert [c["name"] for c in data[name]["columns"]] == list(spec.column_names), name
         # Type names are the user-facing aliases ('float64', 'date32'); each must name
         # exactly the Arrow type written to the Parquet file.
-        assert [pa.type_for_alias(c["type"]) for c in data[name]] == [c.type for c in spec.columns], name
-        assert [c["nullable"] for c in data[name]] == [c.nullable for c in spec.columns], name
-        assert all(c["description"] for c in data[name]), name
+        assert [pa.type_for_alias(c["type"]) for c in data[name]["columns"]] == [c.type for c in spec.columns], name
+        assert [c["nullable"] for c in data[name]["columns"]] == [c.nullable for c in spec.columns], name
+        assert all(c["description"] for c in data[name]["columns"]), name
+    assert data["sector_indicators"]["key"] == ["report_id", "sector", "indicator"]
+    assert data["failures"]["key"] == ["source_file"]
 
 
 def test_schema_text_mentions_every_table_and_column() -> None:
@@ -270,3 +272,20 @@ def test_progress_bar_on_a_terminal_and_errors_on_stderr() -> None:
     progress.stop()
     assert "Error: b.pdf: encrypted PDF" in screen.getvalue()
     assert progress.stdout.file.getvalue() == ""
+
+
+def test_show_into_a_folder_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    result = invoke("show", FIXTURE, "--page", "1", "--out", tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path}: cannot write image")
+    assert "Traceback" not in result.output
+
+
+def test_csv_copies_stay_in_step_without_the_flag(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(FIXTURE.read_bytes() + b"\n% another report\n")
+    assert invoke("extract", FIXTURE, "--out", out, "--csv", "--quiet").exit_code == 0
+    assert invoke("extract", copy, "--out", out, "--quiet").exit_code == 0
+    lines = (out / "reports.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 + 2  # header, HXL row, two reports

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from sitrep_extract.cli import app
@@ -86,3 +87,41 @@ def test_unreadable_pdf_scores_zero_with_its_error(tmp_path: Path) -> None:
     (score,) = check_folder(tmp_path)
     assert score.min_f1 == 0.0
     assert score.diffs[0].kind == "error" and "broken.pdf" in score.diffs[0].describe()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"figure,Value\niom_missions,999\n", "unknown column(s) 'Value'"),
+        (b"value\n17\n", "the key column(s) figure are needed"),
+        (b"", "empty: a header row naming the columns is needed"),
+        ("figure,value\nmisi\u00f3n,17\n".encode("latin-1"), "not UTF-8 text"),
+    ],
+    ids=["misspelt-column", "no-key", "empty", "latin-1"],
+)
+def test_expected_tables_that_would_check_nothing_fail_loudly(tmp_path: Path, content: bytes, message: str) -> None:
+    shutil.copy(FIXTURES / "2021-q2-en.pdf", tmp_path / "r.pdf")
+    (tmp_path / "expected" / "r").mkdir(parents=True)
+    (tmp_path / "expected" / "r" / "key_figures.csv").write_bytes(content)
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert message in result.output and "FAIL: 1 of 1" in result.output
+
+
+def test_a_bom_is_harmless(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "2021-q2-en.pdf", tmp_path / "r.pdf")
+    (tmp_path / "expected" / "r").mkdir(parents=True)
+    text = (FIXTURES / "expected" / "2021-q2-en" / "country_highlights.csv").read_text(encoding="utf-8")
+    (tmp_path / "expected" / "r" / "country_highlights.csv").write_text("\ufeff" + text, encoding="utf-8")
+    assert runner.invoke(app, ["check", str(tmp_path)]).exit_code == 0
+    wrong = text.replace("Aruba,ABW", "Wrongland,ABW")
+    (tmp_path / "expected" / "r" / "country_highlights.csv").write_text("\ufeff" + wrong, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 1 and "expected 'Wrongland', got 'Aruba'" in result.output
+
+
+def test_a_folder_of_unrelated_csvs_is_not_a_case(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "2021-q2-en.pdf", tmp_path / "r.pdf")
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "other.csv").write_text("a,b\n1,2\n")
+    assert find_cases(tmp_path) == []

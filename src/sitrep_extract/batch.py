@@ -20,12 +20,12 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
-from .errors import SitrepError
+from .errors import OutputError, SitrepError
 from .package import write_csvs, write_datapackage
 from .reading import file_sha256
 from .schema import TABLES
 from .worker import MEMORY_EXIT_CODE, Failure, Outcome, failure_outcome, outcome_from_json, process_file
-from .writing import ensure_folder, known_hashes, merge_parts, table_path
+from .writing import ensure_writable, known_hashes, merge_parts, table_path
 
 __all__ = ["BatchResult", "Failure", "Outcome", "collect_inputs", "run_batch"]
 
@@ -84,6 +84,9 @@ def _todo(inputs: Sequence[Path], done: set[str], force: bool) -> tuple[list[Pat
     todo, skipped = [], []
     seen: set[str] = set()
     for path in inputs:
+        if not path.is_file():  # missing, a folder, a FIFO or a device: the worker says why
+            todo.append(path)
+            continue
         try:
             sha = file_sha256(path)
         except SitrepError:
@@ -98,7 +101,8 @@ def _todo(inputs: Sequence[Path], done: set[str], force: bool) -> tuple[list[Pat
 
 
 def _run_local(paths: Sequence[Path], out: str | None, workers: int, timeout: float, memory_mb: int | None) -> Iterator[Outcome]:
-    with ProcessPool(max_workers=workers, max_tasks=TASKS_PER_WORKER) as pool:
+    pool = ProcessPool(max_workers=workers, max_tasks=TASKS_PER_WORKER)
+    try:
         futures = {pool.schedule(process_file, (str(p), out, memory_mb), timeout=timeout): str(p) for p in paths}
         for future in as_completed(futures):
             path = futures[future]
@@ -108,8 +112,18 @@ def _run_local(paths: Sequence[Path], out: str | None, workers: int, timeout: fl
                 yield failure_outcome(path, "timeout", f"timed out after {timeout:g} s", out)
             except ProcessExpired as exc:
                 yield _expired(path, exc.exitcode, memory_mb, out)
+            except OutputError:
+                raise  # the output folder itself: no file can be saved, stop the batch
             except Exception as exc:  # a bug met on this file must not stop the archive
                 yield failure_outcome(path, "internal-error", _bug(exc), out)
+        pool.close()
+    except BaseException:
+        # Ctrl-C, or the output folder failing: stop now, not after every queued file.
+        # Finished files are already saved as parts; the next run merges them.
+        pool.stop()
+        raise
+    finally:
+        pool.join()
 
 
 def _bug(exc: BaseException) -> str:
@@ -166,7 +180,7 @@ def run_batch(
     file finishes (in completion order). The tables do not depend on that order."""
     out = str(out_dir) if out_dir is not None else None
     if out is not None:
-        ensure_folder(Path(out))
+        ensure_writable(Path(out))
         merge_parts(out)  # finished work of an interrupted run
     inputs = collect_inputs(paths)
     todo, skipped = _todo(inputs, known_hashes(out) if out is not None else set(), force)
@@ -188,7 +202,8 @@ def run_batch(
         merge_parts(out)
         written = {name: table_path(Path(out), name) for name in TABLES if table_path(Path(out), name).exists()}
         if written:
-            if csv:
+            # CSV copies from an earlier --csv run are kept in step, never left stale.
+            if csv or any(Path(out, f"{name}.csv").exists() for name in TABLES):
                 write_csvs(out)  # before the descriptor, which lists the CSVs that exist
             write_datapackage(out)
     order = {str(p): i for i, p in enumerate(inputs)}

@@ -20,7 +20,7 @@ from .schema import TABLES, describe
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="IOM Regional Response Overview PDFs → tidy Parquet tables.")
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _error(message: str) -> None:
@@ -59,6 +59,10 @@ def extract(
         progress.stop()
         _error(str(error))
         raise typer.Exit(EXIT_FAILED) from None
+    except KeyboardInterrupt:
+        progress.stop()
+        _error(f"interrupted: files already finished are kept in {out}/; run the same command again to finish the rest")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception:
         progress.stop()
         if debug:
@@ -86,7 +90,7 @@ def schema(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")
         return
     for name, spec in TABLES.items():
         typer.echo(f"{name}: {spec.description}")
-        for column in data[name]:
+        for column in data[name]["columns"]:
             null = " (nullable)" if column["nullable"] else ""
             typer.echo(f"  {column['name']:<18} {column['type']:<8} {column['description']}{null}")
 
@@ -130,6 +134,9 @@ def show(
     except ValueError as error:  # page out of range
         _error(f"{report}: {error}")
         raise typer.Exit(EXIT_FAILED) from None
+    except OSError as error:  # the PNG cannot be written there
+        _error(f"{out}: cannot write image ({error.strerror or error})")
+        raise typer.Exit(EXIT_FAILED) from None
     typer.echo(f"wrote {written}")
 
 
@@ -148,7 +155,7 @@ def main() -> None:
     except Exception:
         if debug:
             raise
-        _error("internal error (a bug): run again with --debug for the traceback")
+        _error("internal error (a bug): please report it with the command and the PDF; `extract --debug` shows the traceback")
         sys.exit(EXIT_FAILED)
 
 

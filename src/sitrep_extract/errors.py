@@ -10,6 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def printable(path: str | Path) -> str:
+    """A path as one printable line of valid UTF-8: line breaks and undecodable bytes
+    of a file name are shown as escapes instead of breaking messages and tables."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+
+
 class SitrepError(Exception):
     """Extraction of one file cannot continue. `str()` is the one-line message."""
 
@@ -17,14 +24,13 @@ class SitrepError(Exception):
     code = "sitrep-error"
 
     def __init__(self, path: str | Path | None, message: str, *, page: int | None = None) -> None:
-        self.path = str(path) if path is not None else None
+        self.path = printable(path) if path is not None else None
         self.page = page
         self.reason = message
         super().__init__(self._format())
 
     def _format(self) -> str:
-        # A file name with a line break must not break the one-line message.
-        where = (self.path or "<input>").encode("unicode_escape").decode("ascii") if self.path and not self.path.isprintable() else (self.path or "<input>")
+        where = self.path or "<input>"
         if self.page is not None:
             where = f"{where}: page {self.page}"
         return f"{where}: {self.reason}"
@@ -72,3 +78,9 @@ class OutputError(SitrepError):
     """The tables cannot be written where asked."""
 
     code = "output-error"
+
+
+class BadExpectedTable(SitrepError):
+    """A hand-written expected table that cannot be compared with (for `check`)."""
+
+    code = "bad-expected-table"

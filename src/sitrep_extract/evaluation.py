@@ -18,6 +18,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from .errors import BadExpectedTable
 from .schema import TABLES
 
 #: Coordinates are checked to within a point: the expected positions come from the
@@ -46,7 +47,7 @@ class RowDiff:
     def describe(self) -> str:
         key = " / ".join(self.key) or "(report)"
         if self.kind == "error":
-            return f"cannot extract: {key}"
+            return f"cannot extract: {key}" if self.table == "file" else f"cannot check: {key}"
         if self.kind != "wrong":
             return f"{self.table}: {self.kind} {key}"
         detail = "; ".join(f"{f.column}: expected {f.expected!r}, got {f.observed!r}" for f in self.fields)
@@ -82,19 +83,44 @@ class Score:
 
     @property
     def min_f1(self) -> float:
+        if any(d.kind == "error" for d in self.diffs):
+            return 0.0  # nothing could be checked, and that must not read as a pass
         return min((t.f1 for t in self.tables), default=1.0)
 
 
 def load_expected(folder: str | Path) -> dict[str, list[dict[str, str]]]:
-    """Every `<table>.csv` in the folder that names a known table."""
+    """Every `<table>.csv` in the folder that names a known table. A table that could
+    silently check nothing — an unknown or misspelt column, a missing key column, no
+    header, text that is not UTF-8 — raises `BadExpectedTable` instead."""
     folder = Path(folder)
     expected = {}
     for name in EVALUATED:
         path = folder / f"{name}.csv"
         if path.exists():
-            with path.open(newline="", encoding="utf-8") as handle:
-                expected[name] = list(csv.DictReader(handle))
+            expected[name] = _read_expected(path, name)
     return expected
+
+
+def _read_expected(path: Path, table: str) -> list[dict[str, str]]:
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:  # a BOM is harmless
+            reader = csv.DictReader(handle)
+            columns = reader.fieldnames
+            rows = list(reader)
+    except UnicodeDecodeError as exc:
+        raise BadExpectedTable(path, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+    except (OSError, csv.Error) as exc:
+        raise BadExpectedTable(path, f"cannot be read as CSV ({exc})") from exc
+    spec = TABLES[table]
+    if not columns:
+        raise BadExpectedTable(path, "empty: a header row naming the columns is needed")
+    unknown = [c for c in columns if c not in spec.column_names]
+    if unknown:
+        raise BadExpectedTable(path, f"unknown column(s) {', '.join(map(repr, unknown))}; {table} has: {', '.join(spec.column_names)}")
+    missing = [k for k in spec.key if k not in columns]
+    if missing:
+        raise BadExpectedTable(path, f"the key column(s) {', '.join(missing)} are needed to match rows")
+    return rows
 
 
 def _norm_text(value: Any) -> str:
@@ -187,7 +213,7 @@ def find_cases(folder: str | Path) -> list[Case]:
     cases = []
     for pdf in sorted(Path(folder).rglob("*.pdf")):
         for candidate in (pdf.parent / "expected" / pdf.stem, pdf.parent / pdf.stem):
-            if candidate.is_dir() and any(candidate.glob("*.csv")):
+            if candidate.is_dir() and any((candidate / f"{name}.csv").exists() for name in EVALUATED):
                 cases.append(Case(pdf, candidate))
                 break
     return cases
@@ -199,7 +225,10 @@ def check_case(case: Case) -> Score:
     from .pipeline import extract
     from .tables import build_tables
 
-    expected = load_expected(case.expected)
+    try:
+        expected = load_expected(case.expected)
+    except BadExpectedTable as error:
+        return Score(case.name, (), (RowDiff("expected", (str(error),), "error"),))
     try:
         observed = build_tables([extract(case.pdf)])
     except SitrepError as error:

@@ -15,7 +15,7 @@ from . import __version__
 from . import consistency
 from .consistency import Check
 from .countries import CountryHighlight, CountrySegment, find_headed, find_map_labels, merge, unparsed_headings
-from .errors import NotARegionalResponseOverview
+from .errors import NotARegionalResponseOverview, printable
 from .keyfigures import KeyFigure, find_key_figures
 from .layout import Block, Line, build_blocks, build_lines, reading_order
 from .mentions import Mention, find_mentions
@@ -113,7 +113,7 @@ def extract(path: str | Path) -> Extraction:
     issues.extend(consistency.issues_for(checks))
     report = Report(
         report_id=document.sha256[:REPORT_ID_LENGTH],
-        source_file=document.path,
+        source_file=printable(document.path),
         source_sha256=document.sha256,
         title=meta.title,
         period_start=meta.period.start if meta.period else None,

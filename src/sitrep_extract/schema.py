@@ -184,13 +184,17 @@ def type_name(data_type: pa.DataType) -> str:
     return str(data_type)
 
 
-def describe() -> dict[str, list[dict[str, object]]]:
-    """Every table's columns as plain data, for `schema --json` and the docs."""
+def describe() -> dict[str, dict[str, object]]:
+    """Every table as plain data, for `schema --json` and the docs."""
     return {
-        name: [
-            {"name": c.name, "type": type_name(c.type), "nullable": c.nullable, "description": c.description}
-            for c in spec.columns
-        ]
+        name: {
+            "description": spec.description,
+            "key": list((("report_id",) if spec.per_report else ()) + spec.key),
+            "columns": [
+                {"name": c.name, "type": type_name(c.type), "nullable": c.nullable, "description": c.description}
+                for c in spec.columns
+            ],
+        }
         for name, spec in TABLES.items()
     }
 

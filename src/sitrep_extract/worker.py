@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import SitrepError
+from .errors import SitrepError, printable
 from .pipeline import extract
 from .reading import file_sha256
 from .tables import build_tables, failures_table
@@ -92,6 +92,8 @@ class MemoryWatch:
 
 
 def _sha_or_none(path: Path) -> str | None:
+    if not path.is_file():  # a FIFO or a device would block or never end
+        return None
     try:
         return file_sha256(path)
     except SitrepError:
@@ -100,7 +102,7 @@ def _sha_or_none(path: Path) -> str | None:
 
 def failure_outcome(path: str, error_type: str, reason: str, out_dir: str | None) -> Outcome:
     """Record a failure decided outside the extractor (timeout, crash) as a part too."""
-    return _failed(path, error_type, f"{path}: {reason}", out_dir)
+    return _failed(path, error_type, f"{printable(path)}: {reason}", out_dir)
 
 
 def _part_key(failure: Failure) -> str:
@@ -131,13 +133,13 @@ def process_file(path: str, out_dir: str | None, memory_mb: int | None = None) -
     except SitrepError as error:
         return _failed(path, error.code, str(error), out_dir)
     except MemoryError:
-        return _failed(path, "memory", f"{path}: memory ceiling exceeded while extracting", out_dir)
+        return failure_outcome(path, "memory", "memory ceiling exceeded while extracting", out_dir)
     except RecursionError:
-        return _failed(path, "damaged", f"{path}: damaged PDF: object structure too deeply nested", out_dir)
+        return failure_outcome(path, "damaged", "damaged PDF: object structure too deeply nested", out_dir)
     if out_dir is not None:
         write_part(Path(out_dir), extraction.report_id, build_tables([extraction]))
     return Outcome(
-        path,
+        printable(path),
         "ok",
         report_id=extraction.report_id,
         indicators=len(extraction.sector_indicators),
@@ -147,10 +149,10 @@ def process_file(path: str, out_dir: str | None, memory_mb: int | None = None) -
 
 
 def _failed(path: str, code: str, message: str, out_dir: str | None) -> Outcome:
-    failure = Failure(path, _sha_or_none(Path(path)), code, message)
+    failure = Failure(printable(path), _sha_or_none(Path(path)), code, message)
     if out_dir is not None:
         write_part(Path(out_dir), _part_key(failure), {"failures": failures_table([failure])})
-    return Outcome(path, "failed", failure=failure)
+    return Outcome(printable(path), "failed", failure=failure)
 
 
 def outcome_to_json(outcome: Outcome) -> str:

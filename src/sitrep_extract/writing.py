@@ -34,9 +34,14 @@ def read_table(out_dir: str | Path, table: str) -> pa.Table:
     if not path.exists():
         return schema.empty_table()
     try:
+        found = pq.read_schema(path)
+        if found.remove_metadata() != schema.remove_metadata():
+            raise OutputError(
+                path, "existing table has other columns or types (written by another version?): move it away or use another --out"
+            )
         return pq.read_table(path, schema=schema)
     except (pa.ArrowException, OSError) as exc:
-        raise OutputError(path, f"existing table is unreadable ({exc})") from exc
+        raise OutputError(path, f"existing table is unreadable ({' '.join(str(exc).split())[:120]})") from exc
 
 
 def _umask() -> int:
@@ -75,6 +80,16 @@ def ensure_folder(out: Path) -> None:
         raise OutputError(out, f"cannot create output folder ({exc.strerror})") from exc
 
 
+def ensure_writable(out: Path) -> None:
+    """Fail before any work when nothing could be saved in the output folder."""
+    ensure_folder(out)
+    try:
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".probe-", delete=True):
+            pass
+    except OSError as exc:
+        raise OutputError(out, f"output folder is not writable ({exc.strerror or exc})") from exc
+
+
 def merge_tables(out_dir: str | Path, tables: Mapping[str, pa.Table]) -> dict[str, Path]:
     """Replace, in every table of `out_dir`, the rows of the reports in `tables`.
 
@@ -96,6 +111,11 @@ def merge_tables(out_dir: str | Path, tables: Mapping[str, pa.Table]) -> dict[st
         else:
             keep = pc.invert(pc.is_in(existing.column("source_file"), value_set=processed))
         merged[name] = _sort(pa.concat_tables([existing.filter(keep), tables.get(name, spec.schema.empty_table())]), name)
+    # A file whose report is in the tables has not failed, whatever name or earlier
+    # run (or a timeout firing just after it finished) recorded a failure for it.
+    extracted = merged["reports"].column("source_sha256")
+    failures = merged["failures"]
+    merged["failures"] = failures.filter(pc.invert(pc.fill_null(pc.is_in(failures.column("source_sha256"), value_set=extracted), False)))
     # Every table is written to a temporary file first and only then renamed into
     # place, so a failed write leaves no table with a half-added report.
     temps: dict[str, Path] = {}
@@ -104,8 +124,8 @@ def merge_tables(out_dir: str | Path, tables: Mapping[str, pa.Table]) -> dict[st
             path = table_path(out, name)
             try:
                 temps[name] = write_temp(table, path)
-            except OSError as exc:
-                raise OutputError(path, f"cannot write table ({exc.strerror or exc})") from exc
+            except (OSError, pa.ArrowException) as exc:
+                raise OutputError(path, f"cannot write table ({getattr(exc, 'strerror', None) or exc})") from exc
     except BaseException:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
@@ -126,6 +146,13 @@ PARTS_DIR = ".sitrep-parts"
 def write_part(out_dir: Path, key: str, tables: Mapping[str, pa.Table]) -> Path:
     """Persist one file's rows as Arrow IPC files in a part folder, atomically."""
     parts = out_dir / PARTS_DIR
+    try:
+        return _write_part(parts, key, tables)
+    except OSError as exc:
+        raise OutputError(parts, f"cannot write results ({exc.strerror or exc})") from exc
+
+
+def _write_part(parts: Path, key: str, tables: Mapping[str, pa.Table]) -> Path:
     parts.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=parts))
     try:
@@ -149,11 +176,16 @@ def pending_parts(out_dir: str | Path) -> list[Path]:
     return sorted(p for p in parts.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def _read_part(part: Path) -> dict[str, pa.Table]:
+def _read_part(part: Path) -> dict[str, pa.Table] | None:
+    """A part's tables, or None when it cannot be read (its file is then simply
+    extracted again: it is not in the tables)."""
     tables = {}
-    for path in part.glob("*.arrow"):
-        with pa.memory_map(str(path)) as source:
-            tables[path.stem] = pa.ipc.open_file(source).read_all()
+    try:
+        for path in part.glob("*.arrow"):
+            with pa.memory_map(str(path)) as source:
+                tables[path.stem] = pa.ipc.open_file(source).read_all()
+    except (pa.ArrowException, OSError):
+        return None
     return tables
 
 
@@ -161,15 +193,17 @@ def merge_parts(out_dir: str | Path) -> int:
     """Merge every complete part into the tables, then delete the parts; returns how many.
     Safe to repeat: merging replaces rows by report (and failures by file)."""
     out = Path(out_dir)
-    # Staging folders of parts that were being written when a batch was killed.
+    # Staging folders of parts, and temporary tables, of a batch killed mid-write.
     for stale in (out / PARTS_DIR).glob(".*"):
         shutil.rmtree(stale, ignore_errors=True)
+    for stale in out.glob(".*.parquet.*.tmp"):
+        stale.unlink(missing_ok=True)
     parts = pending_parts(out)
     if not parts:
         return 0
     collected: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
     for part in parts:
-        for name, table in _read_part(part).items():
+        for name, table in (_read_part(part) or {}).items():
             if name in collected:
                 collected[name].append(table.cast(TABLES[name].schema))
     tables = {
