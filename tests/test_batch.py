@@ -272,3 +272,15 @@ def test_an_old_table_in_the_way_is_a_clear_error(tmp_path: Path) -> None:
     pq.write_table(pa.table({"report_id": ["x"], "title": ["old"]}), out / "reports.parquet")
     with pytest.raises(OutputError, match="existing table has other columns or types"):
         batch.run_batch(variants(tmp_path / "in", 1), out, workers=1)
+
+
+def test_folders_are_searched_through_symlinks_and_broken_links_fail(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    variants(real, 1)
+    top = tmp_path / "top"
+    top.mkdir()
+    (top / "linked").symlink_to(real, target_is_directory=True)
+    (top / "loop").symlink_to(top, target_is_directory=True)
+    (top / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    found = batch.collect_inputs([top])
+    assert sorted(p.name for p in found) == ["gone.pdf", "report-00.pdf"]

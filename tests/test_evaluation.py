@@ -125,3 +125,11 @@ def test_a_folder_of_unrelated_csvs_is_not_a_case(tmp_path: Path) -> None:
     (tmp_path / "r").mkdir()
     (tmp_path / "r" / "other.csv").write_text("a,b\n1,2\n")
     assert find_cases(tmp_path) == []
+
+
+def test_repeated_expected_keys_are_refused(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "2021-q2-en.pdf", tmp_path / "r.pdf")
+    (tmp_path / "expected" / "r").mkdir(parents=True)
+    (tmp_path / "expected" / "r" / "key_figures.csv").write_text("figure,value\niom_missions,17\niom_missions,18\n")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 1 and "key iom_missions appears more than once" in result.output

@@ -25,7 +25,7 @@ from .package import write_csvs, write_datapackage
 from .reading import file_sha256
 from .schema import TABLES
 from .worker import MEMORY_EXIT_CODE, Failure, Outcome, failure_outcome, outcome_from_json, process_file
-from .writing import ensure_writable, known_hashes, merge_parts, table_path
+from .writing import check_tables, ensure_writable, known_hashes, merge_parts, table_path
 
 __all__ = ["BatchResult", "Failure", "Outcome", "collect_inputs", "run_batch"]
 
@@ -67,15 +67,29 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        candidates = (
-            sorted(p for p in path.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file()) if path.is_dir() else [path]
-        )
+        candidates = _pdfs_under(path) if path.is_dir() else [path]
         for candidate in candidates:
             resolved = candidate.resolve()
             if resolved not in seen:
                 seen.add(resolved)
                 found[candidate] = None
     return list(found)
+
+
+def _pdfs_under(folder: Path) -> list[Path]:
+    """*.pdf under a folder, following symlinked folders (each real folder once, so a
+    link loop ends) and keeping broken .pdf links, which then fail as not found."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        stat = os.stat(root)
+        if (stat.st_dev, stat.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        dirs.sort()
+        found.extend(Path(root, name) for name in sorted(files) if name.lower().endswith(".pdf"))
+    return found
 
 
 def _todo(inputs: Sequence[Path], done: set[str], force: bool) -> tuple[list[Path], list[str]]:
@@ -181,6 +195,7 @@ def run_batch(
     out = str(out_dir) if out_dir is not None else None
     if out is not None:
         ensure_writable(Path(out))
+        check_tables(Path(out))  # a table that cannot be merged into fails now, not after hours
         merge_parts(out)  # finished work of an interrupted run
     inputs = collect_inputs(paths)
     todo, skipped = _todo(inputs, known_hashes(out) if out is not None else set(), force)

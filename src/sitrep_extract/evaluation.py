@@ -120,6 +120,10 @@ def _read_expected(path: Path, table: str) -> list[dict[str, str]]:
     missing = [k for k in spec.key if k not in columns]
     if missing:
         raise BadExpectedTable(path, f"the key column(s) {', '.join(missing)} are needed to match rows")
+    keys = [_key(table, row) for row in rows]
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise BadExpectedTable(path, f"key {' / '.join(repeated[0]) or '(report)'} appears more than once")
     return rows
 
 

@@ -70,7 +70,7 @@ class Progress:
         if self.quiet:
             return
         if skipped:
-            self.stdout.print(f"{skipped} file(s) already extracted, skipped (use --force to redo)")
+            self.stdout.print(f"{skipped} file(s) skipped: already extracted, or the same file as another input (--force redoes them)")
         if self.stdout.is_terminal and total:
             self.bar = RichProgress(
                 TextColumn("[bold]extracting"),

@@ -80,6 +80,12 @@ def ensure_folder(out: Path) -> None:
         raise OutputError(out, f"cannot create output folder ({exc.strerror})") from exc
 
 
+def check_tables(out: Path) -> None:
+    """Every existing table is readable with the current schema (raises OutputError)."""
+    for name in TABLES:
+        read_table(out, name)
+
+
 def ensure_writable(out: Path) -> None:
     """Fail before any work when nothing could be saved in the output folder."""
     ensure_folder(out)
