@@ -133,3 +133,10 @@ def test_a_banner_opening_the_next_page_is_not_a_continuation() -> None:
     block, _ = find_continuation(blocks[0], 842.0, build_lines(rest), [], PAGE_WIDTH)
     assert block is not None and block.sector == "Common Services" and block.page == 2
     assert [(p.label[0].text, p.value.text) for p in block.pairings] == [("Hygiene kits", "2,176")]
+
+
+def test_two_label_value_pairs_on_one_row() -> None:
+    words = heading("Food Security", 30, 100) + label("Meals", 30, 116) + value("81,074", 58, 115) + label("Kits", 120, 116) + value("4,299", 140, 115)
+    rows, issues = run(words)
+    assert rows == {("Food Security", "Meals"): (81074.0, "count", "81,074"), ("Food Security", "Kits"): (4299.0, "count", "4,299")}
+    assert issues == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .layout import Line, LineGroup, x_overlap
+from .layout import Line, LineGroup, make_line, x_overlap
 from .numbers import Quantity, find_numbers, parse_number
 from .quality import Issue
 from .reading import Word
@@ -154,6 +154,27 @@ def _stands_out(label_words: Sequence[Word], value_words: Sequence[Word]) -> boo
     return bolder or larger or apart
 
 
+_VALUE_WORD = regex.compile(r"(?:US\$|USD|\$)?[\d.,%]*\d[\d.,%]*|[KMB]|bn|mn|million|billion|%", regex.I)
+
+
+def split_pairs(line: Line) -> list[Line]:
+    """'Meals 81,074   Kits 4,299' (values bold, labels not) as four lines, so that
+    each label pairs with the value beside it. Other lines come back whole."""
+    words = line.words
+    kinds = [w.bold and bool(_VALUE_WORD.fullmatch(w.text)) for w in words]
+    if all(kinds) or not any(kinds):
+        return [line]
+    runs: list[tuple[bool, list[Word]]] = []
+    for word, is_value in zip(words, kinds):
+        if runs and runs[-1][0] == is_value:
+            runs[-1][1].append(word)
+        else:
+            runs.append((is_value, [word]))
+    if sum(1 for is_value, _ in runs if is_value) < 2:
+        return [line]
+    return [make_line(run) for _, run in runs]
+
+
 def _is_heading_style(line: Line) -> bool:
     return line.bold or line.size >= HEADING_MIN_SIZE
 
@@ -222,7 +243,7 @@ def _items(region: Sequence[Line]) -> tuple[list[_Item], bool]:
     values: list[_Item] = []
     inline: list[_Item] = []
     label_lines: list[Line] = []
-    for line in region:
+    for line in (part for whole in region for part in split_pairs(whole)):
         label, value = split_value(line)
         if value is None:
             label_lines.append(line)
