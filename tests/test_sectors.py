@@ -140,3 +140,10 @@ def test_two_label_value_pairs_on_one_row() -> None:
     rows, issues = run(words)
     assert rows == {("Food Security", "Meals"): (81074.0, "count", "81,074"), ("Food Security", "Kits"): (4299.0, "count", "4,299")}
     assert issues == []
+
+
+def test_a_label_wrapped_after_a_number_keeps_it() -> None:
+    words = heading("Nutrition", 30, 100) + label("Children under 5", 30, 116) + label("screened for acute malnutrition", 30, 124.5) + value("3,214", 30, 135)
+    rows, issues = run(words)
+    assert rows == {("Nutrition", "Children under 5 screened for acute malnutrition"): (3214.0, "count", "3,214")}
+    assert issues == []

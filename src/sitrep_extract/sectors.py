@@ -39,8 +39,6 @@ MAX_BESIDE_GAP = 160.0
 #: Words after a leading number that still belong to the value ('25% rent').
 MAX_SUFFIX_WORDS = 2
 
-#: A bare year ends many label lines ('… provided in 2021') without being their value.
-_YEAR = regex.compile(r"(?:19|20)\d\d")
 _COUNTRIES = regex.compile(r"^(?:countries|pa[ií]ses|n[uú]mero de pa[ií]ses)$", regex.I)
 
 
@@ -131,7 +129,9 @@ def split_value(line: Line) -> tuple[str | None, Value | None]:
         n_value_words = len(last.text.split())
         value_words = words[-n_value_words:]
         label_words = words[:-n_value_words]
-        stands_out = _stands_out(label_words, value_words) or not _YEAR.fullmatch(last.text)
+        # A plain number ending a plain label line is usually the label wrapping
+        # ('Children under 5' / 'screened for …'), except after 'Countries'.
+        stands_out = _stands_out(label_words, value_words) or bool(_COUNTRIES.match(label))
         if label and regex.search(r"\p{L}", label) and stands_out:
             return label, _value(value_words, line, last.text, last.quantity, None)
     return text, None
@@ -143,8 +143,7 @@ BESIDE_GAP_EM = 1.0
 
 
 def _stands_out(label_words: Sequence[Word], value_words: Sequence[Word]) -> bool:
-    """Is a trailing year a value beside its label rather than the end of the label?
-    (Any other trailing number in a sector block is a value: labels do not end in one.)"""
+    """Is the trailing number a value beside its label, not the end of the label?"""
     if not label_words:
         return False
     label_size = max(w.size for w in label_words)
