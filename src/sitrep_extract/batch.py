@@ -24,7 +24,7 @@ from .errors import OutputError, SitrepError
 from .package import write_csvs, write_datapackage
 from .reading import file_sha256
 from .schema import TABLES
-from .worker import MEMORY_EXIT_CODE, Failure, Outcome, failure_outcome, outcome_from_json, process_file
+from .worker import MEMORY_EXIT_CODE, Failure, Outcome, bug_reason, failure_outcome, outcome_from_json, process_file
 from .writing import check_tables, ensure_writable, known_hashes, merge_parts, table_path
 
 __all__ = ["BatchResult", "Failure", "Outcome", "collect_inputs", "run_batch"]
@@ -129,7 +129,7 @@ def _run_local(paths: Sequence[Path], out: str | None, workers: int, timeout: fl
             except OutputError:
                 raise  # the output folder itself: no file can be saved, stop the batch
             except Exception as exc:  # a bug met on this file must not stop the archive
-                yield failure_outcome(path, "internal-error", _bug(exc), out)
+                yield failure_outcome(path, "internal-error", bug_reason(exc), out)
         pool.close()
     except BaseException:
         # Ctrl-C, or the output folder failing: stop now, not after every queued file.
@@ -138,11 +138,6 @@ def _run_local(paths: Sequence[Path], out: str | None, workers: int, timeout: fl
         raise
     finally:
         pool.join()
-
-
-def _bug(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())[:120]
-    return f"internal error (a bug, please report it with this PDF): {type(exc).__name__}: {text}"
 
 
 def _expired(path: str, exitcode: int | None, memory_mb: int | None, out: str | None) -> Outcome:

@@ -105,6 +105,12 @@ def failure_outcome(path: str, error_type: str, reason: str, out_dir: str | None
     return _failed(path, error_type, f"{printable(path)}: {reason}", out_dir)
 
 
+def bug_reason(exc: BaseException) -> str:
+    """One line for a bug met on a file: it fails that file, not the batch."""
+    text = " ".join(str(exc).split())[:120]
+    return f"internal error (a bug, please report it with this PDF): {type(exc).__name__}: {text}"
+
+
 def _part_key(failure: Failure) -> str:
     return "failed-" + hashlib.sha256(failure.source_file.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
@@ -172,9 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         outcome = process_file(path, out_dir or None, int(memory) or None)
     except Exception as exc:  # a bug met on this file: report it as that file's failure
-        text = " ".join(str(exc).split())[:120]
-        reason = f"internal error (a bug, please report it with this PDF): {type(exc).__name__}: {text}"
-        outcome = failure_outcome(path, "internal-error", reason, out_dir or None)
+        outcome = failure_outcome(path, "internal-error", bug_reason(exc), out_dir or None)
     print(outcome_to_json(outcome))
     return 0
 
