@@ -80,3 +80,10 @@ def test_refugee_first_title_and_a_period_printed_low_on_the_page() -> None:
     meta = read_meta(build_lines(words))
     assert meta.title == TITLES["en"]
     assert meta.period is not None and (meta.period.start, meta.period.end) == (D(2021, 4, 1), D(2021, 6, 30))
+
+
+def test_month_names_do_not_depend_on_the_machine_locale() -> None:
+    from sitrep_extract.vocabulary import MONTHS
+
+    assert sorted(set(MONTHS.values())) == list(range(1, 13))
+    assert (MONTHS["sept"], MONTHS["setiembre"], MONTHS["may"], MONTHS["mayo"]) == (9, 9, 5, 5)

@@ -18,8 +18,10 @@ from typing import Any
 
 import pyarrow as pa
 
-from .errors import BadExpectedTable
+from .errors import BadExpectedTable, SitrepError
+from .pipeline import extract
 from .schema import TABLES
+from .tables import build_tables
 
 #: Coordinates are checked to within a point: the expected positions come from the
 #: generator's own bookkeeping of where it drew the text, not from pdfminer.
@@ -225,10 +227,6 @@ def find_cases(folder: str | Path) -> list[Case]:
 
 def check_case(case: Case) -> Score:
     """Extract the case's PDF and score it; a file that cannot be extracted scores zero."""
-    from .errors import SitrepError
-    from .pipeline import extract
-    from .tables import build_tables
-
     try:
         expected = load_expected(case.expected)
     except BadExpectedTable as error:

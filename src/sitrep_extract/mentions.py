@@ -68,6 +68,7 @@ import regex
 
 from .numbers import NumberMatch, find_numbers, parse_number
 from .repair import join_lines
+from .vocabulary import ENGLISH_MONTH_ABBREVIATIONS, ENGLISH_MONTHS, SPANISH_MONTHS
 
 __all__ = ["SEGMENTS", "Excluded", "Mention", "find_excluded", "find_mentions", "split_sentences"]
 
@@ -207,11 +208,8 @@ def split_sentences(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- exclusions
 
-_EN_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-_ES_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+_EN_MONTHS = "|".join((*ENGLISH_MONTHS, *ENGLISH_MONTH_ABBREVIATIONS))
+_ES_MONTHS = "|".join(SPANISH_MONTHS)
 _MONTH = rf"(?:(?-i:(?:{_EN_MONTHS})\.?)|(?i:{_ES_MONTHS}))(?!\p{{L}})"
 _WEEKDAY = (
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .layout import Line
+from .vocabulary import MONTHS
 
 TITLES = {
     "en": "Venezuelan Migrant and Refugee Situation: Regional Response Overview",
@@ -27,12 +28,6 @@ _TITLE_PATTERNS = {
 }
 _RESPONSE = regex.compile(r"regional\s+response|respuesta\s+regional", regex.I)
 
-MONTHS = {
-    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
-    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
 _MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # A year may carry a glued footnote digit: '20212' is 2021 + mark 2.
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)\d?(?!\d)"

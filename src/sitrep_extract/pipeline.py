@@ -19,7 +19,7 @@ from .errors import NotARegionalResponseOverview, printable
 from .keyfigures import KeyFigure, find_key_figures
 from .layout import Block, Line, build_blocks, build_lines, reading_order
 from .mentions import Mention, find_mentions
-from .metadata import read_meta
+from .metadata import ReportMeta, read_meta
 from .quality import Issue
 from .reading import Page, read_pdf
 from .repair import join_lines
@@ -79,17 +79,20 @@ REPORT_ID_LENGTH = 16
 
 def extract(path: str | Path) -> Extraction:
     """Extract one Regional Response Overview; raises a `SitrepError` if it cannot."""
+    # The first page with text is laid out and read once, while reading: a PDF that is
+    # not a report stops there instead of being read to its last page.
     laid_out: dict[int, PageLayout] = {}
+    first: list[tuple[int, ReportMeta]] = []
 
     def is_report_page(page: Page) -> bool:
         laid_out[page.number] = _layout(page)
-        return read_meta(laid_out[page.number].reading_lines).title is not None
+        first.append((page.number, read_meta(laid_out[page.number].reading_lines)))
+        return first[0][1].title is not None
 
     document = read_pdf(path, accept_first_page=is_report_page)
     layouts = tuple(laid_out.get(page.number) or _layout(page) for page in document.pages)
-    first = next(layout for layout in layouts if layout.lines)
-    meta = read_meta(first.reading_lines)
-    if meta.title is None or first.page.number != 1:
+    first_number, meta = first[0]
+    if meta.title is None or first_number != 1:
         raise NotARegionalResponseOverview(
             document.path, "not an IOM Regional Response Overview (title not found on page 1)"
         )

@@ -270,3 +270,26 @@ def match_country(text: str) -> Country | None:
     if not key:
         return None
     return _country_index().get(key)
+
+
+# Month names as the series prints them, spelled out here rather than taken from
+# `calendar`, whose names follow the machine's locale: a report is English or Spanish
+# whatever machine reads it.
+ENGLISH_MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+ENGLISH_MONTH_ABBREVIATIONS: Mapping[str, int] = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7,
+    "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+SPANISH_MONTHS: Mapping[str, int] = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+#: Every month spelling above, lower-cased, to its number.
+MONTHS: Mapping[str, int] = {
+    **{name.lower(): number for number, name in enumerate(ENGLISH_MONTHS, start=1)},
+    **{name.lower(): number for name, number in ENGLISH_MONTH_ABBREVIATIONS.items()},
+    **SPANISH_MONTHS,
+}
