@@ -12,8 +12,6 @@ from rich.table import Table
 from .evaluation import Score
 from .worker import Outcome
 
-#: Diffs listed per fixture before the rest are summarised, to keep a bad run readable.
-MAX_DIFFS = 25
 #: Width used when printing to a file or pipe (rich would otherwise assume 80 columns).
 WIDE = 120
 
@@ -45,10 +43,8 @@ def print_scores(scores: Sequence[Score], min_f1: float, console: Console | None
         if not result.diffs:
             continue
         console.print(f"[bold]{result.name}[/bold]: {len(result.diffs)} differences")
-        for diff in result.diffs[:MAX_DIFFS]:
+        for diff in result.diffs:  # every one, one line each: the issue asks for each
             console.print(f"  {diff.describe()}", markup=False, soft_wrap=True)
-        if len(result.diffs) > MAX_DIFFS:
-            console.print(f"  … and {len(result.diffs) - MAX_DIFFS} more (use --json for all)")
     failed = [s.name for s in scores if s.min_f1 < min_f1]
     verdict = f"FAIL: {len(failed)} of {len(scores)} fixtures below F1 {min_f1}" if failed else f"OK: {len(scores)} fixtures at F1 >= {min_f1}"
     console.print(verdict)
