@@ -133,3 +133,13 @@ def test_repeated_expected_keys_are_refused(tmp_path: Path) -> None:
     (tmp_path / "expected" / "r" / "key_figures.csv").write_text("figure,value\niom_missions,17\niom_missions,18\n")
     result = runner.invoke(app, ["check", str(tmp_path)])
     assert result.exit_code == 1 and "key iom_missions appears more than once" in result.output
+
+
+def test_every_difference_is_listed(tmp_path: Path) -> None:
+    first, second = find_cases(FIXTURES)[:2]
+    shutil.copy(second.pdf, tmp_path / f"{first.name}.pdf")
+    shutil.copytree(first.expected, tmp_path / "expected" / first.name)
+    (score,) = check_folder(tmp_path)
+    output = runner.invoke(app, ["check", str(tmp_path)]).output
+    assert len(score.diffs) > 25
+    assert all(f"  {d.describe()}" in output for d in score.diffs)
